@@ -1,0 +1,60 @@
+"""Packaging promises: a light import, matching dependency lists, immutable raw data."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_import_is_light() -> None:
+    code = (
+        "import sys, analysis, analysis.reading, analysis.plotting;"
+        "heavy = [m for m in ('matplotlib', 'statsmodels', 'pandas', 'opencc')"
+        " if m in sys.modules];"
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def _names(specs: list[str]) -> set[str]:
+    import re
+
+    return {re.split(r"[<>=!~\[ ;]", s.strip(), maxsplit=1)[0].lower() for s in specs}
+
+
+def test_environment_yml_names_the_same_packages_as_pyproject() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = _names(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        declared |= _names(extra)
+    env_text = (ROOT / "environment.yml").read_text(encoding="utf-8")
+    env_lines = env_text.split("dependencies:", 1)[1].splitlines()
+    listed = _names(
+        [ln.strip()[2:] for ln in env_lines
+         if ln.strip().startswith("- ") and not ln.strip().endswith(":")]
+    ) - {"pip", "python"}
+    assert listed == declared
+
+
+def test_lock_pins_every_declared_package() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = _names(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        declared |= _names(extra)
+    lock = (ROOT / "requirements" / "lock.txt").read_text(encoding="utf-8").lower()
+    pinned = {ln.split("==")[0].replace("_", "-") for ln in lock.splitlines() if "==" in ln}
+    assert declared <= pinned, declared - pinned
+
+
+def test_code_never_writes_to_data_raw() -> None:
+    offenders = []
+    for py in (ROOT / "src").rglob("*.py"):
+        text = py.read_text(encoding="utf-8")
+        if "raw_dir()" in text and ("write_" in text or ("open(" in text and '"w' in text)):
+            offenders.append(py.name)
+    assert offenders == []

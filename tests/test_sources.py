@@ -1,0 +1,94 @@
+"""Decoding and bad inputs: every bad file is a clear error naming it, never a crash."""
+
+from __future__ import annotations
+
+import codecs
+import shutil
+from pathlib import Path
+
+import pytest
+
+import analysis
+from analysis.reading.sources import ChecksumError, ReportFormatError, decode_bytes
+
+SAMPLE = "一、2019年工作回顾\n全区地区生产总值302.4亿元，增长5%。\r\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (SAMPLE.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + SAMPLE.encode("utf-8"), "utf-8-sig"),
+        (SAMPLE.encode("gb18030"), "gb18030"),
+        (SAMPLE.encode("gbk"), "gb18030"),
+        (codecs.BOM_UTF16_LE + SAMPLE.encode("utf-16-le"), "utf-16"),
+        (codecs.BOM_UTF16_BE + SAMPLE.encode("utf-16-be"), "utf-16"),
+    ],
+)
+def test_decodes_the_genres_encodings_exactly(data: bytes, encoding: str) -> None:
+    decoded = decode_bytes(data)
+    assert decoded.text == SAMPLE  # CRLF kept: raw offsets count the file's own characters
+    assert decoded.encoding == encoding
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b"  \n\t\n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("增长5%".encode() + b"\x00\x00", "binary"),
+        (b"%PDF-1.7\n\x00\x01\x02\x03\x04\x05\x06\x07", "binary"),
+        (b"abc \x80\xff\x80\xff def", "cannot be decoded"),
+        (codecs.BOM_UTF8 + b"\xff\xfe\xfa", "byte-order mark"),
+    ],
+)
+def test_bad_bytes_are_clear_errors(data: bytes, message: str) -> None:
+    with pytest.raises(ReportFormatError, match=message) as err:
+        decode_bytes(data, name="bad.txt")
+    assert "bad.txt" in str(err.value)
+
+
+def test_missing_path_names_the_file(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match=r"nope\.txt"):
+        analysis.load_report(tmp_path / "nope.txt")
+
+
+def test_directory_is_not_a_report(tmp_path: Path) -> None:
+    with pytest.raises(IsADirectoryError, match="is a directory"):
+        analysis.load_report(tmp_path)
+
+
+def test_empty_file_names_the_file(tmp_path: Path) -> None:
+    p = tmp_path / "empty.txt"
+    p.write_bytes(b"")
+    with pytest.raises(ReportFormatError, match=r"empty\.txt: the file is empty"):
+        analysis.load_report(p)
+
+
+def test_fromstring_rejects_empty_and_bytes() -> None:
+    with pytest.raises(ReportFormatError):
+        analysis.Report.fromstring("   ")
+    with pytest.raises(TypeError, match="str"):
+        analysis.Report.fromstring(b"abc")  # type: ignore[arg-type]
+
+
+def test_raw_report_is_byte_identical_and_checksummed(raw_text: str) -> None:
+    from analysis import paths
+    from analysis.reading.report import recorded_checksums
+    from analysis.reading.sources import sha256_of
+
+    raw = paths.raw_dir() / paths.DEFAULT_REPORT
+    assert recorded_checksums(raw.parent)[raw.name] == sha256_of(raw)
+    assert analysis.load_report().raw == raw_text
+
+
+def test_changed_raw_file_fails_loudly(tmp_path: Path) -> None:
+    from analysis import paths
+
+    src = paths.raw_dir()
+    shutil.copy(src / "SHA256SUMS", tmp_path / "SHA256SUMS")
+    changed = tmp_path / paths.DEFAULT_REPORT
+    changed.write_bytes((src / paths.DEFAULT_REPORT).read_bytes().replace(b"302.4", b"999.9"))
+    with pytest.raises(ChecksumError, match=paths.DEFAULT_REPORT):
+        analysis.load_report(changed)
