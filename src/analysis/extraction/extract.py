@@ -1,0 +1,519 @@
+"""The rules: sentence -> :class:`Figure` records -> one tidy DataFrame.
+
+For each quantity in a sentence (:func:`~analysis.extraction.numbers.find_quantities`) the
+rules decide, from the words around it and the report's structure:
+
+* **indicator** – the noun phrase before the quantity (``地区生产总值302.4亿元``), the one
+  after a bare verb or count (``完成1579户危房改造``), or the previous figure's indicator when
+  a clause has no subject of its own (``…302.4亿元，增长5%``); ``分别`` and value lists pair
+  subjects with values in order (``城镇和农村居民人均可支配收入分别增长7%左右和7%以上``);
+* **measure** – ``growth_pct`` after 增长/下降 (signed), ``change_pp`` for 百分点 (signed),
+  else ``level`` (``提高到``/``下降至`` give levels);
+* **status** – ``actual`` in the review part, ``estimate`` from 预计/初步核算 to the end of
+  the sentence, ``target`` in the plan part and the appendix of planned projects;
+* **year** – an explicit year before the quantity in the same sentence, else the part's
+  year (the review year or the report's own year), never a constant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from .indicators import indicator_id
+from .numbers import Quantity, find_quantities
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..reading.report import Report
+
+__all__ = [
+    "FIGURE_COLUMNS",
+    "Context",
+    "Figure",
+    "extract_figures",
+    "extract_text",
+    "parse_sentence",
+]
+
+FIGURE_COLUMNS = (
+    "doc",
+    "indicator",
+    "indicator_id",
+    "year",
+    "status",
+    "measure",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "base_unit",
+    "multiplier",
+    "bound",
+    "start",
+    "end",
+    "quote",
+    "section",
+    "section_title",
+    "part",
+    "sentence",
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the structure says about a sentence: its part, default year and section."""
+
+    part: str | None  # "review", "plan" or None (unknown)
+    year: int | None  # the default reference year of figures in this sentence
+    section: str | None = None
+    section_title: str = ""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of a sentence; ``start``/``end`` are offsets in the sentence."""
+
+    indicator: str
+    year: int | None
+    status: str
+    measure: str
+    quantity: Quantity
+    value: float | None
+
+    @property
+    def indicator_id(self) -> str:
+        return indicator_id(self.indicator)
+
+
+# --- words ------------------------------------------------------------------------------------
+
+_BOUNDARY = "，；：,;:。！？!?\n"
+_UP = r"增长|增加|上升|提高|提升|上涨|(?<!新)增|回升|扩大"
+_DOWN = r"下降|降低|减少|下滑|回落|下跌|缩小|降|减"
+_FILL = (
+    r"同比|比上年|比去年|比去年同期|比上年同期|较上年|较去年|与上年相比|分别|均|约|达|达到|为"
+    r"|了|都|平均|实际|名义|按可比价格计算|可比价|年均|累计|共|再|又|进一步|以上|左右|的"
+    r"|同口径|可比口径|不低于|不少于|至少|超过|突破|逾|不超过|控制在|近|接近"
+)
+_VERB_BEFORE = re.compile(rf"(?P<verb>{_UP}|{_DOWN})(?P<to>到|至)?(?:{_FILL})*$")
+_LEAD = re.compile(
+    r"^(?:[、，]|其中|同时|另外|此外|全年|年内|当年|今年|全区|全市|全县|全省|全州|我区|我市|我县"
+    r"|全体|共|累计|共计|总计|合计|初步预计|预计|初步核算|初步统计|力争|确保|争取|实现|完成"
+    r"|达到|预期|主要预期目标是|主要目标是|(?:到|至)?(?:19|20)\d{2}年(?:底|末|度)?|为|使|让|将"
+    r"|全面|一年来|的|[（(]|[）)])+"
+)
+_TRAIL = re.compile(
+    rf"(?:达到|达|为|是|共|约|近|超过|突破|逾|超|不低于|不少于|至少|不超过|控制在|保持在|稳定在"
+    rf"|高于|低于|{_UP}|{_DOWN}|分别|均|了|到|至|由|从|比去年同期|比上年同期|比上年|比去年|较上年"
+    rf"|同比|年均|平均|实际|名义|以上|左右|总计|合计|累计|共计|完成|实现|达到了|超额完成"
+    rf"|长期|持续|始终|一直|保持|稳定|[（(]|[（(]下同[）)]|同口径|可比口径|按可比价格计算"
+    rf"|(?:19|20)\d{{2}}年(?:底|末)?|的)+$"
+)
+# Verbs that take a count or an amount and then their object: 完成1579户危房改造.
+_BARE_VERBS = re.compile(
+    r"^(?:投入|建成|新建|完成|新增|引进|开工|实施|发放|兑现|拆除|建设|改造|培训|减轻|提供|帮助"
+    r"|办结|办复|打掉|破获|起诉|签约|落实|举办|组织|安排|争取|筹集|带动|解决|吸纳|接待|整治"
+    r"|消除|植树|造林|治理|硬化|新开工|竣工|开通|减税降费|降费|签订|储备|谋划实施|谋划|实现"
+    r"|打造|划定|培育|认定|创建|获评|评为|命名|招引|新增划定|余下|剩余)+$"
+)
+_ESTIMATE = re.compile(r"预计|初步核算|初步统计|初步测算|预测|有望")
+_EXPLICIT_YEAR = re.compile(r"(?<![比较与同])((?:19|20)\d{2})年(?:度|底|末)?(?!\d{1,2}月|以来)")
+_LIST_SEP = re.compile(r"^(?:、|和|及|与|以及)$")
+_SUBJECT_SPLIT = re.compile(r"、|和|及|与|以及")
+
+
+def _clause_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in _BOUNDARY:
+        i -= 1
+    return i
+
+
+def _clause_end(text: str, pos: int) -> int:
+    i = pos
+    while i < len(text) and text[i] not in _BOUNDARY:
+        i += 1
+    return i
+
+
+def _strip(s: str) -> str:
+    """An indicator phrase without leading connectives and trailing verbs or bounds."""
+    prev = None
+    while prev != s:
+        prev = s
+        s = _LEAD.sub("", s)
+        s = _TRAIL.sub("", s)
+        s = s.strip("\"' 、，")
+        if s.startswith("“") and "”" not in s:
+            s = s[1:]
+        if s.endswith("”") and "“" not in s:
+            s = s[:-1]
+    if s.count("“") != s.count("”"):
+        s = s.replace("“", "").replace("”", "")
+    if s.count("（") != s.count("）"):
+        s = s.replace("（", "").replace("）", "")
+    return s
+
+
+def _has_content(s: str) -> bool:
+    return len(re.findall(r"[\u4e00-\u9fffA-Za-z]", s)) >= 2
+
+
+_RIGHT_STOP = re.compile(r"、|以及|分别|全面|基本|顺利|加快|持续|有效|进一步|均")
+_TIME_ONLY = re.compile(
+    r"^(?:第[一二三四]季度|[一二三四]季度|上半年|下半年|年底|年末|年初|前三季度)$"
+)
+_PREPOSITION_END = re.compile(r"(?:与|和|同|对|向|给|为)$")
+
+
+def _right_phrase(text: str, q_end: int, stop: int) -> str:
+    """The noun phrase after a quantity (up to the clause's end or the next quantity)."""
+    phrase = re.sub(r"^(?:以上|左右|的)", "", text[q_end:stop])
+    cut = _RIGHT_STOP.search(phrase)
+    return _strip(phrase[: cut.start()] if cut else phrase)
+
+
+def _measure(left: str, q: Quantity) -> tuple[str, float]:
+    """(measure, sign) from the words right before a quantity."""
+    m = _VERB_BEFORE.search(left)
+    down = bool(m and re.fullmatch(_DOWN, m.group("verb")))
+    if q.base_unit == "百分点":
+        return "change_pp", (-1.0 if down else 1.0)
+    if q.base_unit == "%" and m and not m.group("to"):
+        return "growth_pct", (-1.0 if down else 1.0)
+    return "level", 1.0
+
+
+def _explicit_year(text: str, pos: int) -> int | None:
+    years = [int(m.group(1)) for m in _EXPLICIT_YEAR.finditer(text, 0, pos)]
+    return years[-1] if years else None
+
+
+def _distribute(subject: str, k: int) -> list[str] | None:
+    """k subjects from "A、B和C<tail>" (城镇和农村居民人均可支配收入 -> two full names)."""
+    if subject.startswith("城乡") and k in (0, 2):
+        subject = "城、乡" + subject[2:]  # 城乡居民…分别 -> 城镇居民…, 农村居民…
+    items = [s for s in _SUBJECT_SPLIT.split(subject) if s]
+    if (k and len(items) != k) or (not k and len(items) < 2):
+        return None
+    k = len(items)
+    if k == 2 and items[0] == "城" and items[1].startswith("乡"):
+        items = ["城镇", "农村" + items[1][1:]]
+    head = len(items[0])
+    tail = items[-1][head:]
+    if (
+        k > 1
+        and head <= 2
+        and all(len(it) == head for it in items[:-1])
+        and len(tail) >= 2
+        and re.match(r"[\u4e00-\u9fff]", tail)
+        and re.match(r"[\u4e00-\u9fff]", items[0])
+    ):
+        items = [it + tail for it in items[:-1]] + [items[-1]]
+    return [_strip(it) for it in items]
+
+
+def parse_sentence(text: str, context: Context) -> list[Figure]:
+    """Figures of one normalized sentence under a structural context.
+
+    >>> ctx = Context(part="review", year=2019)
+    >>> [(f.indicator, f.measure, f.value, f.quantity.unit, f.status)
+    ...  for f in parse_sentence("全区实现旅游收入47亿元，增长42%。", ctx)]
+    [('旅游收入', 'level', 47.0, '亿元', 'actual'), ('旅游收入', 'growth_pct', 42.0, '%', 'actual')]
+    """
+    quantities = find_quantities(text)
+    if not quantities:
+        return []
+    estimate_from = min((m.start() for m in _ESTIMATE.finditer(text)), default=None)
+    figures: list[Figure] = []
+    # Group value lists: quantities separated only by 、/和/及/与.
+    groups: list[list[Quantity]] = []
+    for q in quantities:
+        if groups and _LIST_SEP.match(text[groups[-1][-1].end : q.start]):
+            groups[-1].append(q)
+        else:
+            groups.append([q])
+    prev_end = 0
+    prev_indicator = ""
+    prev_names: list[str] | None = None
+    prev_measure = ""
+    for group in groups:
+        first = group[0]
+        cstart = _clause_start(text, first.start)
+        left_from = max(cstart, prev_end)
+        left = text[left_from : first.start]
+        if left_from > cstart:
+            left = left.rsplit("、", 1)[-1]  # after "5家国家高新技术企业、": a new item
+        measure, sign = _measure(left, first)
+        subject = left.split("分别")[0] if "分别" in left else left
+        names: list[str] | None = None
+        if len(group) > 1:
+            names = _distribute(_strip(text[cstart : first.start].split("分别")[0]), len(group))
+        jun = re.search(r"(?<![人平])均", left)
+        if names is None and jun and len(group) == 1:
+            items = _distribute(_strip(left[: jun.start()]), 0)
+            if items:
+                group = group * len(items)
+                names = items
+        if names is None and len(group) > 1 and prev_names and len(prev_names) == len(group):
+            names = prev_names  # "…分别达到A和B，分别增长x%和y%"
+        if names is None:
+            verb = _VERB_BEFORE.search(left)
+            if prev_indicator and prev_end and first.start == prev_end:
+                name = prev_indicator  # a run of counts: 101件124人, 277户734人
+            else:
+                name = _name_single(
+                    text,
+                    quantities,
+                    group,
+                    subject,
+                    left_from > cstart,
+                    measure != "level" or bool(verb and verb.group("to")),
+                    prev_indicator,
+                )
+            names = [name] * len(group)
+        if (
+            measure == "level"
+            and first.base_unit == "%"
+            and re.search(r"(?:涨幅|增幅|增速|增长率)$", names[0])
+        ):
+            measure = "growth_pct"  # "居民消费价格涨幅控制在3%以下" states a growth rate
+        for q, name in zip(group, names, strict=True):
+            if not _has_content(name):
+                continue
+            status = _status(context.part, estimate_from, q.start)
+            year = _explicit_year(text, q.start) or context.year
+            if (
+                year is not None
+                and status in ("actual", "estimate")
+                and re.search(r"由$", text[_clause_start(text, q.start) : q.start])
+                and re.match(rf"(?:{_UP}|{_DOWN})(?:到|至)", text[q.end :])
+            ):
+                year -= 1  # "由1.08%下降至0.15%": the first level is the start of the year
+            if "累计" in text[: q.start] and not name.startswith("累计"):
+                name = "累计" + name  # a cumulative stock is not the year's indicator
+            value = None if q.value is None else sign * q.value
+            fq = q
+            if sign < 0 and q.value is not None:
+                fq = replace(
+                    q,
+                    low=None if q.low is None else -q.low,
+                    high=None if q.high is None else -q.high,
+                )
+                if q.bound in ("ge", "gt"):
+                    fq = replace(
+                        fq,
+                        low=None,
+                        high=-q.low if q.low is not None else None,
+                        bound={"ge": "le", "gt": "lt"}[q.bound],
+                    )
+                elif q.bound in ("le", "lt"):
+                    fq = replace(
+                        fq,
+                        high=None,
+                        low=-q.high if q.high is not None else None,
+                        bound={"le": "ge", "lt": "gt"}[q.bound],
+                    )
+            elif sign < 0 and q.value is None and q.low is not None and q.high is not None:
+                fq = replace(q, low=-q.high, high=-q.low)
+            figures.append(Figure(name, year, status, measure, fq, value))
+        if (
+            measure == "level"
+            and first.base_unit == "%"
+            and prev_measure == "growth_pct"
+            and names == [prev_indicator] * len(group)
+            and not _VERB_BEFORE.search(left)
+        ):
+            measure = "growth_pct"  # "增长6%左右，力争达到6.5%": still a growth rate
+            figures[len(figures) - len(group) :] = [
+                replace(f, measure="growth_pct") for f in figures[len(figures) - len(group) :]
+            ]
+        prev_indicator = names[-1] if names and _has_content(names[-1]) else prev_indicator
+        prev_names = names if len(group) > 1 else prev_names
+        prev_measure = measure
+        prev_end = group[-1].end
+    return figures
+
+
+def _name_single(
+    text: str,
+    quantities: Sequence[Quantity],
+    group: list[Quantity],
+    subject: str,
+    after_previous: bool,
+    has_verb: bool,
+    prev_indicator: str,
+) -> str:
+    """The indicator of a quantity (or a run of them) that has no list of subjects."""
+    last = group[-1]
+    name = _strip(subject)
+    right = _right_phrase(text, last.end, _next_stop(text, quantities, last))
+    if name.endswith("等") or _PREPOSITION_END.search(name):
+        return right or _right_after_run(text, quantities, last) or name
+    if name and _BARE_VERBS.match(name):
+        return name + (right or _right_after_run(text, quantities, last))
+    if subject.rstrip().endswith("的") and name:
+        if right:
+            return name + "的" + right  # "剔除划出的4个镇不可比因素": the object follows
+        if prev_indicator and re.search(r"任务|计划|目标", name):
+            return prev_indicator + name  # "…资金，完成全年任务的105%"
+    if (_TIME_ONLY.match(name) or name in ("总量", "总额", "总值", "规模")) and prev_indicator:
+        return prev_indicator  # "…满意度…，第三季度达到98.28%"
+    if _has_content(name):
+        return name
+    # No subject of its own: a growth clause or a run of counts continues the previous
+    # figure; a count at the head of a clause names its object after it (4家企业入围…).
+    if prev_indicator and (has_verb or (after_previous and not right)):
+        return prev_indicator
+    return right or _right_after_run(text, quantities, last) or prev_indicator
+
+
+def _next_stop(text: str, quantities: Sequence[Quantity], q: Quantity) -> int:
+    following = [x.start for x in quantities if x.start >= q.end]
+    return min([_clause_end(text, q.end), *following])
+
+
+def _right_after_run(text: str, quantities: Sequence[Quantity], q: Quantity) -> str:
+    """The phrase after a run of adjacent quantities (全年共1379户4309人实现脱贫)."""
+    end = q.end
+    for x in quantities:
+        if x.start == end:
+            end = x.end
+    return _right_phrase(text, end, _next_stop(text, quantities, replace(q, end=end)))
+
+
+def _status(part: str | None, estimate_from: int | None, pos: int) -> str:
+    if part == "plan":
+        return "target"
+    if estimate_from is not None and estimate_from < pos:
+        return "estimate"
+    return "actual"
+
+
+# --- whole reports ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _View:
+    """A stretch of clean text with the raw offset of each of its characters."""
+
+    text: str
+    offsets: Sequence[int]
+    context: Context
+
+
+_SKIP_KINDS = ("front_matter", "glossary", "colophon")
+
+
+def _views(report: Report) -> Iterator[_View]:
+    nt = report.normalized
+    outline = report.outline
+    year = outline.year
+    parts = {s.id: s for s in outline.sections}
+
+    def part_year(sec) -> tuple[str | None, int | None]:
+        part = sec.part if sec else None
+        node = sec
+        while node is not None and node.kind != "part":
+            node = parts.get(node.parent) if node.parent else None
+        y = node.year if node is not None and node.year else None
+        if y is None and year is not None and part:
+            y = year - 1 if part == "review" else year
+        return part, y
+
+    for s in report._sentences:
+        sec = outline.section_at(s.start)
+        if sec is not None and sec.kind in (*_SKIP_KINDS, "appendix"):
+            continue
+        part, y = part_year(sec)
+        if part is None:
+            part, y = _part_from_cues(nt.text[s.start : s.end], year)
+        yield _View(
+            nt.text[s.start : s.end],
+            nt.offsets[s.start : s.end],
+            Context(part, y, sec.id if sec else None, sec.title if sec else ""),
+        )
+    # The appendix's planned projects: their contents, one cell per wrapped line, joined.
+    app = next((s for s in outline.sections if s.kind == "appendix"), None)
+    for p in report._projects:
+        text, offs = [], []
+        for a, b in p.content_spans:
+            i, j = nt.clean_span(a, b)
+            for k in range(i, j):
+                if nt.text[k] != "\n":
+                    text.append(nt.text[k])
+                    offs.append(nt.offsets[k])
+        py = p.deadline.year if p.deadline else (app.year if app and app.year else year)
+        yield _View(
+            "".join(text),
+            offs,
+            Context("plan", py, app.id if app else "appendix", app.title if app else ""),
+        )
+
+
+def _part_from_cues(sentence: str, year: int | None) -> tuple[str | None, int | None]:
+    """Outside a numbered part: plan words make a target, else an outcome of last year."""
+    if re.search(r"目标|力争|计划|预期|今年", sentence):
+        return "plan", year
+    if year is None:
+        return None, None
+    return "review", year - 1
+
+
+def _rows(report: Report) -> Iterator[dict]:
+    for view in _views(report):
+        ctx = view.context
+        for f in parse_sentence(view.text, ctx):
+            q = f.quantity
+            a, b = view.offsets[q.start], view.offsets[q.end - 1] + 1
+            yield {
+                "doc": report.doc,
+                "indicator": f.indicator,
+                "indicator_id": f.indicator_id,
+                "year": f.year,
+                "status": f.status,
+                "measure": f.measure,
+                "value": f.value,
+                "low": q.low,
+                "high": q.high,
+                "unit": q.unit,
+                "base_unit": q.base_unit,
+                "multiplier": q.multiplier,
+                "bound": q.bound,
+                "start": a,
+                "end": b,
+                "quote": report.raw[a:b],
+                "section": ctx.section,
+                "section_title": ctx.section_title,
+                "part": ctx.part,
+                "sentence": view.text,
+            }
+
+
+def extract_figures(report: Report) -> pd.DataFrame:
+    """Every figure of a report, one row per observation, columns :data:`FIGURE_COLUMNS`."""
+    import pandas as pd
+
+    df = pd.DataFrame(list(_rows(report)), columns=list(FIGURE_COLUMNS))
+    return df.astype(
+        {
+            "year": "Int64",
+            "value": "float64",
+            "low": "float64",
+            "high": "float64",
+            "multiplier": "float64",
+            "start": "int64",
+            "end": "int64",
+        }
+    )
+
+
+def extract_text(text: str, doc: str = "text") -> pd.DataFrame:
+    """Figures of a report given as text (builds a :class:`Report` first)."""
+    from ..reading.report import Report
+
+    return extract_figures(Report.fromstring(text, doc=doc))

@@ -1,0 +1,89 @@
+"""The indicator vocabulary (``data/reference/indicators.csv``) and matching names to ids.
+
+A report names an indicator in many ways (地区生产总值 / 生产总值 / GDP; 城镇居民人均可支配
+收入 with or without 人均). The vocabulary lists each canonical id with its NBS English
+name and its aliases; :func:`indicator_id` maps a cleaned name to an id, or ``""``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .. import paths
+
+__all__ = ["Indicator", "indicator_id", "vocabulary"]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One canonical indicator."""
+
+    id: str
+    name_zh: str
+    name_en: str
+    aliases: tuple[str, ...]
+    default_unit: str
+    source: str
+
+
+@cache
+def vocabulary(path: Path | None = None) -> dict[str, Indicator]:
+    """The canonical indicators by id, read once from ``data/reference/indicators.csv``."""
+    p = path or paths.reference_dir() / "indicators.csv"
+    with p.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    return {
+        r["indicator_id"]: Indicator(
+            r["indicator_id"], r["name_zh"], r["name_en"],
+            tuple(a for a in r["aliases"].split("|") if a), r["default_unit"], r["source"],
+        )
+        for r in rows
+    }
+
+
+@cache
+def _aliases() -> tuple[tuple[str, str], ...]:
+    """(alias, id) pairs, longest alias first, so 规模以上工业增加值 wins over 工业增加值."""
+    pairs = [(a, ind.id) for ind in vocabulary().values() for a in (ind.name_zh, *ind.aliases)]
+    return tuple(sorted(set(pairs), key=lambda p: -len(p[0])))
+
+
+# Words that qualify where or how a figure is counted without changing what it measures.
+_QUALIFIER = re.compile(
+    r"^(?:(?:全|我|本)(?:区|市|县|省|州|旗|盟|镇)|全年|年内|当年|城乡|地方|组织|实现|完成"
+    r"|全口径|同口径|全社会|共)+"
+)
+# Prefixes that make a different indicator of an alias (人均GDP is not GDP).
+_CHANGES_MEANING = ("人均", "单位", "万元", "占", "非", "每", "累计")
+
+
+def indicator_id(name: str) -> str:
+    """The canonical id of an indicator name, or ``""`` when it is not in the vocabulary.
+
+    >>> indicator_id("地区生产总值"), indicator_id("全区完成地区生产总值")
+    ('gdp', 'gdp')
+    >>> indicator_id("规模以上工业增加值"), indicator_id("工业增加值")
+    ('industrial_value_added', 'industrial_value_added_all')
+    >>> indicator_id("城镇居民可支配收入"), indicator_id("人均地区生产总值")
+    ('urban_income_per_capita', 'gdp_per_capita')
+    >>> indicator_id("单位生产总值能耗降低率"), indicator_id("高新技术企业")
+    ('', '')
+    """
+    exact = dict(_aliases())
+    if name.strip() in exact:
+        return exact[name.strip()]
+    s = _QUALIFIER.sub("", name.strip())
+    if not s:
+        return ""
+    if s in exact:
+        return exact[s]
+    for alias, ident in _aliases():
+        if s.endswith(alias):
+            rest = s[: -len(alias)]
+            if len(rest) <= 4 and not any(w in rest for w in _CHANGES_MEANING):
+                return ident
+    return ""

@@ -1,0 +1,197 @@
+"""Pure parsing of one quantity: number, range, magnitude, unit and bound.
+
+A :class:`Quantity` is what a work report writes after an indicator: ``302.4亿元``,
+``6.5%以上``, ``8400多万元``, ``1—2个``, ``7.1个百分点``. Parsing works on *normalized*
+text (see :mod:`analysis.reading.text`: no stray spaces, ASCII digits and ``%``).
+
+Only numbers followed by a known unit are quantities: a doubtful match (a year, a date,
+``PM2.5``, ``4A级``, ``第八届``, ``“5+5”``, ``〔2020〕5号``) is skipped rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["MAGNITUDES", "Quantity", "find_quantities", "parse_number", "split_unit"]
+
+MAGNITUDES: dict[str, float] = {
+    "万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8,
+    "千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4,
+}
+# Base units, longest first so that 千瓦时 wins over 千瓦 and 平方公里 over 公里. 千瓦, 千米
+# and 千克 are units of their own, not 千 × 瓦.
+_BASE_UNITS = (
+    "个百分点", "百分点", "%", "‰",
+    "美元", "港元", "欧元", "元",
+    "人次", "家次", "户次", "万人", "人", "户", "家", "个", "项", "座", "处", "所", "名",
+    "件", "起", "条", "辆", "台", "套", "头", "只", "羽", "张", "床", "间", "栋", "幢",
+    "篇", "宗", "块", "口", "艘", "架", "棵", "株", "盏", "部", "支", "批", "场", "期",
+    "平方公里", "平方千米", "平方米", "立方米", "公里", "千米", "米", "公顷", "亩",
+    "吨标准煤", "万吨", "吨", "千克", "公斤", "千瓦时", "千瓦", "兆瓦", "千伏安", "标箱",
+    "微克/立方米", "毫克/升",
+)
+_UNIT_ALT = "|".join(
+    sorted((re.escape(u) for u in _BASE_UNITS if u not in ("万人", "万吨")), key=len, reverse=True)
+)
+_MAG_ALT = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_SEP = r"(?:—{1,2}|–|-|~|至|到)"
+# number [unit]? [sep number]? [多|余]? magnitude? [多|余]? unit [bound suffix]?
+QUANTITY = re.compile(
+    rf"(?P<num>{_NUM})(?P<mag1>{_MAG_ALT})?(?P<unit1>%|个百分点)?"
+    rf"(?:(?P<sep>{_SEP})(?P<num2>{_NUM}))?"
+    rf"(?P<many>多|余)?(?P<mag>{_MAG_ALT})?(?P<many2>多|余)?"
+    rf"(?P<unit>{_UNIT_ALT})"
+    r"(?P<suffix>以上|以下|以内|左右|上下|之内)?"
+)
+_PREFIX_BOUNDS = (
+    ("不低于", "ge"), ("不少于", "ge"), ("至少", "ge"), ("不超过", "le"), ("不高于", "le"),
+    ("控制在", "le"), ("超过", "gt"), ("突破", "gt"), ("高于", "gt"), ("低于", "lt"),
+    ("逾", "gt"), ("超", "gt"), ("约", "approx"), ("接近", "approx"), ("近", "approx"),
+)
+_SUFFIX_BOUNDS = {"以上": "ge", "以下": "le", "以内": "le", "之内": "le", "左右": "approx",
+                  "上下": "approx"}
+_BASE_OF = {"个百分点": "百分点", "万人": "人", "万吨": "吨"}
+
+
+def parse_number(s: str) -> float:
+    """A decimal number as written, thousands separators allowed.
+
+    >>> parse_number("1,379"), parse_number("302.4")
+    (1379.0, 302.4)
+    """
+    return float(s.replace(",", ""))
+
+
+def split_unit(unit: str) -> tuple[str, float]:
+    """Base unit and power-of-ten multiplier of a unit as written.
+
+    >>> split_unit("亿元"), split_unit("万人次"), split_unit("%"), split_unit("千瓦时")
+    (('元', 100000000.0), ('人次', 10000.0), ('%', 1.0), ('千瓦时', 1.0))
+    """
+    if unit in _BASE_OF:
+        base = _BASE_OF[unit]
+        return base, (1e4 if unit.startswith("万") else 1.0)
+    for mag in sorted(MAGNITUDES, key=len, reverse=True):
+        rest = unit[len(mag) :]
+        if unit.startswith(mag) and rest and (rest in _BASE_UNITS or rest in _BASE_OF):
+            base, mult = split_unit(rest)
+            return base, MAGNITUDES[mag] * mult
+    return unit, 1.0
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One stated quantity; offsets are relative to the parsed string.
+
+    ``value`` is the number as stated (None for a range); ``low``/``high`` carry a bound
+    (``ge``/``gt`` -> low, ``le``/``lt`` -> high) or a range's ends. Never a midpoint.
+    """
+
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str
+    base_unit: str
+    multiplier: float
+    bound: str
+    start: int
+    end: int
+
+    @classmethod
+    def fromstring(cls, s: str) -> Quantity | None:
+        """Parse a string that holds one quantity (with an optional bound word before it).
+
+        >>> q = Quantity.fromstring("6.5%以上")
+        >>> q.value, q.low, q.high, q.unit, q.bound, (q.start, q.end)
+        (6.5, 6.5, None, '%', 'ge', (0, 6))
+        >>> q = Quantity.fromstring("1—2个")
+        >>> q.value, q.low, q.high, q.bound
+        (None, 1.0, 2.0, 'range')
+        >>> q = Quantity.fromstring("8400多万元")
+        >>> q.value, q.unit, q.base_unit, q.multiplier, q.bound
+        (8400.0, '万元', '元', 10000.0, 'gt')
+        >>> Quantity.fromstring("突破50家").bound
+        'gt'
+        >>> Quantity.fromstring("2019年") is None
+        True
+        """
+        found = find_quantities(s)
+        return found[0] if found else None
+
+
+# Words that end in a bound word without being one: 签约, 节约, 最近, 赶超.
+_NOT_BOUND = re.compile(r"(?:签|节|预|合|制|条|公|婚|履|违|大)约$|(?:最|临|附|将|靠|亲)近$|赶超$")
+
+
+def _prefix_bound(text: str, pos: int) -> str | None:
+    for word, bound in _PREFIX_BOUNDS:
+        if text.endswith(word, 0, pos):
+            if _NOT_BOUND.search(text, 0, pos):
+                return None
+            return bound
+    return None
+
+
+def _is_label(text: str, m: re.Match[str]) -> bool:
+    """Numbers that are names, codes or ordinals, not quantities."""
+    a, b = m.start(), m.end()
+    before = text[a - 1] if a else ""
+    after = text[b] if b < len(text) else ""
+    if before.isascii() and before.isalpha():  # PM2.5, G322, R2
+        return True
+    if (before and before in "+＋.／/") or text.startswith(("+", "＋"), m.end("num")):  # “5+5”, 1+N
+        return True
+    if before == "第" or text.endswith("第", 0, a):  # 第8届, 第3季度
+        return True
+    if after.isascii() and after.isalpha():  # 4A级 never reaches here; 5G, 3D do
+        return True
+    unit = m.group("unit")
+    # A bare measure word right before 月/日/年/号/级/类/星/周年 is a date or a label.
+    return bool(re.match(r"[月日号级类星]|周年|年代|世纪", after)) and unit in ("个", "期")
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in a normalized sentence, left to right.
+
+    >>> [(q.value, q.unit, q.bound) for q in find_quantities("增长5%以上，总额60.7亿元")]
+    [(5.0, '%', 'ge'), (60.7, '亿元', 'eq')]
+    >>> [(q.low, q.high, q.unit) for q in find_quantities("增长6%—7%")]
+    [(6.0, 7.0, '%')]
+    >>> find_quantities("PM2.5浓度、第8届、“5+5”产业、江政发〔2020〕5号、2020年1月8日")
+    []
+    """
+    out: list[Quantity] = []
+    for m in QUANTITY.finditer(text):
+        if _is_label(text, m):
+            continue
+        unit1, num2 = m.group("unit1"), m.group("num2")
+        if unit1 and (not num2 or unit1 != m.group("unit")):
+            continue  # "5%—6亿元" is not a range; "5%" alone matches without unit1
+        mag1 = m.group("mag1")
+        if num2 and mag1 and mag1 != m.group("mag"):
+            continue  # "1.2万到1.5万人" is a range, "1.2万到1.5亿人" is not
+        mag = m.group("mag") or (mag1 if not num2 else None) or ""
+        unit = mag + m.group("unit")
+        base, mult = split_unit(unit)
+        num = parse_number(m.group("num"))
+        suffix = m.group("suffix")
+        low = high = None
+        value: float | None = num
+        if num2:
+            low, high, value, bound = num, parse_number(num2), None, "range"
+            if low >= high:
+                continue  # "2019-2018" or "5-5" is not a range
+        elif m.group("many") or m.group("many2"):
+            bound = "gt"  # 60多个, 8400多万元: more than the number stated
+        elif suffix:
+            bound = _SUFFIX_BOUNDS[suffix]
+        else:
+            bound = _prefix_bound(text, m.start()) or "eq"
+        if bound in ("ge", "gt"):
+            low = num
+        elif bound in ("le", "lt"):
+            high = num
+        out.append(Quantity(value, low, high, unit, base, mult, bound, m.start(), m.end()))
+    return out

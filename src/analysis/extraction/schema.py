@@ -1,0 +1,75 @@
+"""Column definitions of the figures table and its validation (pandera, a dev dependency)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+STATUSES = ("actual", "estimate", "target")
+MEASURES = ("level", "growth_pct", "change_pp")
+BOUNDS = ("eq", "ge", "gt", "le", "lt", "approx", "range")
+
+COLUMN_DOCS: dict[str, str] = {
+    "doc": "the source file's stem",
+    "indicator": "what is measured, as the report names it (normalized, simplified)",
+    "indicator_id": "canonical id from data/reference/indicators.csv, '' when none applies",
+    "year": "the reference year the figure is about",
+    "status": "actual | estimate (预计/初步核算 …) | target (the plan part, 力争/计划/目标)",
+    "measure": "level | growth_pct (增长 X% -> X, 下降 X% -> -X) | change_pp (百分点, signed)",
+    "value": "the number as stated (signed for growth); empty for a range",
+    "low": "lower bound (ge/gt) or a range's low end; never a midpoint",
+    "high": "upper bound (le/lt) or a range's high end",
+    "unit": "unit as written after normalization (亿元, %, 个百分点, 万人次, 户)",
+    "base_unit": "the unit without its magnitude (元, %, 百分点, 人次, 户)",
+    "multiplier": "power of ten of the magnitude (亿 -> 1e8, 万 -> 1e4)",
+    "bound": "eq | ge (以上/不低于) | gt (突破/超过/多/余) | le (以内/以下/控制在) | lt | "
+             "approx (左右/约/近) | range",
+    "start": "raw character offset where the quantity starts",
+    "end": "raw character offset where it ends (exclusive)",
+    "quote": "raw[start:end], the exact source text",
+    "section": "id of the outline section it sits in (1.2 = part 一, section （二）)",
+    "section_title": "that section's title",
+    "part": "review | plan | empty: the part of the report the figure belongs to",
+    "sentence": "the normalized sentence it was read from",
+}
+
+
+def figure_schema() -> Any:
+    """A pandera DataFrameSchema of the figures table (imports pandera lazily)."""
+    import pandera.pandas as pa
+
+    def isin(values: tuple[str, ...]) -> Any:
+        return pa.Check.isin(list(values))
+
+    return pa.DataFrameSchema(
+        {
+            "doc": pa.Column(str),
+            "indicator": pa.Column(str, pa.Check.str_length(min_value=1)),
+            "indicator_id": pa.Column(str),
+            "year": pa.Column("Int64", pa.Check.in_range(1949, 2100), nullable=True),
+            "status": pa.Column(str, isin(STATUSES)),
+            "measure": pa.Column(str, isin(MEASURES)),
+            "value": pa.Column(float, nullable=True),
+            "low": pa.Column(float, nullable=True),
+            "high": pa.Column(float, nullable=True),
+            "unit": pa.Column(str, pa.Check.str_length(min_value=1)),
+            "base_unit": pa.Column(str),
+            "multiplier": pa.Column(float, pa.Check.gt(0)),
+            "bound": pa.Column(str, isin(BOUNDS)),
+            "start": pa.Column(int, pa.Check.ge(0)),
+            "end": pa.Column(int),
+            "quote": pa.Column(str, pa.Check.str_length(min_value=1)),
+            "section": pa.Column(str, nullable=True),
+            "section_title": pa.Column(str, nullable=True),
+            "part": pa.Column(str, nullable=True),
+            "sentence": pa.Column(str),
+        },
+        checks=[
+            pa.Check(lambda df: df["end"] > df["start"], name="end after start"),
+            pa.Check(lambda df: (df["bound"] == "range") == df["value"].isna(),
+                     name="a range has no value and only a range"),
+            pa.Check(lambda df: (df["bound"] != "range") | (df["low"] < df["high"]),
+                     name="range low < high"),
+        ],
+        strict=True,
+        ordered=True,
+    )

@@ -1,0 +1,302 @@
+"""The figures table: real sentences of the report, the genre's other styles, and traps."""
+
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import analysis
+from analysis.extraction import FIGURE_COLUMNS, extract_text
+from analysis.extraction.extract import Context, parse_sentence
+from analysis.extraction.schema import figure_schema
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cases.genre_cases import CASES, INDICATOR_IDS
+
+REVIEW_2019 = Context("review", 2019)
+PLAN_2020 = Context("plan", 2020)
+
+
+def _rows(sentence: str, ctx: Context) -> list[tuple]:
+    return [
+        (f.indicator_id or f.indicator, f.measure, f.value, f.quantity.unit, f.quantity.bound)
+        for f in parse_sentence(sentence, ctx)
+    ]
+
+
+# Real sentences of the Liujiang report (normalized), and what a careful reader extracts.
+REAL = [
+    (
+        "2019年全区完成地区生产总值302.4亿元，增长5%；",
+        [("gdp", "level", 302.4, "亿元", "eq"), ("gdp", "growth_pct", 5.0, "%", "eq")],
+    ),
+    (
+        "财政收入24亿元，增长4.1%（剔除划出的4个镇不可比因素）；",
+        [
+            ("fiscal_revenue", "level", 24.0, "亿元", "eq"),
+            ("fiscal_revenue", "growth_pct", 4.1, "%", "eq"),
+            ("剔除划出的镇不可比因素", "level", 4.0, "个", "eq"),
+        ],
+    ),
+    ("固定资产投资增长13%；", [("fixed_asset_investment", "growth_pct", 13.0, "%", "eq")]),
+    (
+        "PM10、PM2.5同比下降5.7%、8.7%，环境空气优良率88.6%，比去年同期提升7.1个百分点。",
+        [
+            ("PM10", "growth_pct", -5.7, "%", "eq"),
+            ("PM2.5", "growth_pct", -8.7, "%", "eq"),
+            ("air_quality_good_rate", "level", 88.6, "%", "eq"),
+            ("air_quality_good_rate", "change_pp", 7.1, "个百分点", "eq"),
+        ],
+    ),
+    (
+        "全区贫困发生率由1.08%下降至0.15%；",
+        [
+            ("poverty_incidence", "level", 1.08, "%", "eq"),
+            ("poverty_incidence", "level", 0.15, "%", "eq"),
+        ],
+    ),
+    (
+        "城镇居民可支配收入37522元，同比增长7%；",
+        [
+            ("urban_income_per_capita", "level", 37522.0, "元", "eq"),
+            ("urban_income_per_capita", "growth_pct", 7.0, "%", "eq"),
+        ],
+    ),
+    (
+        "全区接待游客454万人次，增长37%，实现旅游收入47亿元，增长42%。",
+        [
+            ("tourist_arrivals", "level", 454.0, "万人次", "eq"),
+            ("tourist_arrivals", "growth_pct", 37.0, "%", "eq"),
+            ("tourism_revenue", "level", 47.0, "亿元", "eq"),
+            ("tourism_revenue", "growth_pct", 42.0, "%", "eq"),
+        ],
+    ),
+    (
+        "投入8400多万元完善基础设施，配备教育技术装备。",
+        [("投入完善基础设施", "level", 8400.0, "万元", "gt")],
+    ),
+    (
+        "国家级高新技术企业突破50家，科技型中小企业达40家。",
+        [
+            ("国家级高新技术企业", "level", 50.0, "家", "gt"),
+            ("科技型中小企业", "level", 40.0, "家", "eq"),
+        ],
+    ),
+    (
+        "各季度扫黑除恶成效民调群众满意度均保持在93%以上。",
+        [("各季度扫黑除恶成效民调群众满意度", "level", 93.0, "%", "ge")],
+    ),
+    (
+        "全年共1379户4309人实现脱贫、4个贫困村摘帽。",
+        [
+            ("脱贫", "level", 1379.0, "户", "eq"),
+            ("脱贫", "level", 4309.0, "人", "eq"),
+            ("贫困村摘帽", "level", 4.0, "个", "eq"),
+        ],
+    ),
+    (
+        "严审重判涉毒案件101件124人。",
+        [
+            ("严审重判涉毒案件", "level", 101.0, "件", "eq"),
+            ("严审重判涉毒案件", "level", 124.0, "人", "eq"),
+        ],
+    ),
+    (
+        "受惠学生3.26万人，2.01万人次的学生（幼儿）分别获得国家和地方各类资助。",
+        [
+            ("受惠学生", "level", 3.26, "万人", "eq"),
+            ("学生（幼儿）", "level", 2.01, "万人次", "eq"),
+        ],
+    ),
+]
+REAL_PLAN = [
+    (
+        "地区生产总值增长6.5%以上，规模以上工业增加值增长5%以上，固定资产投资增长13%，"
+        "财政收入增长3.5%以上。",
+        [
+            ("gdp", "growth_pct", 6.5, "%", "ge"),
+            ("industrial_value_added", "growth_pct", 5.0, "%", "ge"),
+            ("fixed_asset_investment", "growth_pct", 13.0, "%", "eq"),
+            ("fiscal_revenue", "growth_pct", 3.5, "%", "ge"),
+        ],
+    ),
+    (
+        "力争打造1—2个自治区级现代特色农业示范区。",
+        [("打造自治区级现代特色农业示范区", "level", None, "个", "range")],
+    ),
+    ("全社会研发投入（R&D）强度2%以上。", [("rd_intensity", "level", 2.0, "%", "ge")]),
+    ("力争年内实现电商产值10亿元以上。", [("电商产值", "level", 10.0, "亿元", "ge")]),
+    (
+        "力争签约2个商务部电商扶贫频道的电商平台。",  # 签约 is not the bound 约
+        [("商务部电商扶贫频道的电商平台", "level", 2.0, "个", "eq")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), REAL)
+def test_real_review_sentences(sentence: str, expected: list[tuple]) -> None:
+    assert _rows(sentence, REVIEW_2019) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), REAL_PLAN)
+def test_real_plan_sentences(sentence: str, expected: list[tuple]) -> None:
+    assert _rows(sentence, PLAN_2020) == expected
+
+
+NEGATIVE = [
+    "江政发〔2020〕5号",
+    "2020年2月17日",
+    "——2020年1月8日在柳州市柳江区第一届人民代表大会第四次会议上",
+    "紧扣“1353”总体工作部署①，聚焦转型升级。",
+    "紧紧围绕柳州市工业高质量发展和“5+5”产业③布局。",
+    "成功举办庆祝新中国成立70周年暨第八届荷花文化旅游节。",
+    "积极创建“百朋荷苑”国家4A级旅游景区。",
+    "全区集中式饮用水水源地水质均达到国家Ⅲ类水质。",
+    "PM2.5浓度持续下降。",
+    "突出抓好百朋下伦景区、322国道宜柳高速公路至三都段沿线两侧房屋改造。",
+    "创新举办好柳江区第九届荷花文化旅游节。",
+    "认真组织编制柳江区“十四五”国民经济和社会发展规划。",
+    "贫困户积极参与“5+2”、贫困村“3+1”特色种植。",
+    "2018年度石漠化综合治理工程的所有子项目全部完工。",
+    "项目从签约到投产仅用了两个多月时间。",
+    "第三季度达到历史新高。",
+]
+
+
+@pytest.mark.parametrize("sentence", NEGATIVE)
+def test_labels_dates_ordinals_and_codes_are_not_figures(sentence: str) -> None:
+    assert parse_sentence(sentence, REVIEW_2019) == []
+
+
+def _comparable(f) -> tuple:
+    ident = f.indicator_id if f.indicator_id in INDICATOR_IDS else ""
+    return (ident, f.year, f.status, f.measure, f.value, f.quantity.unit, f.quantity.bound)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_genre_cases_of_other_places_years_and_scripts(case) -> None:
+    """Sentences written in the style of other reports (tests/cases/GENRE_NOTES.md)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "evaluation"))
+    from genre import expected_case, extract_case
+
+    got = [
+        (
+            d["indicator_id"] if d["indicator_id"] in INDICATOR_IDS else "",
+            d["year"],
+            d["status"],
+            d["measure"],
+            d["value"],
+            d["unit"],
+            d["bound"],
+        )
+        for d in extract_case(case)
+    ]
+    want = [
+        (d["indicator_id"], d["year"], d["status"], d["measure"], d["value"], d["unit"], d["bound"])
+        for d in expected_case(case)
+    ]
+    assert got == want
+
+
+# --- the report's headline figures, hand-checked against the text --------------------------
+
+HEADLINE = [  # (indicator_id, year, status, measure, value, unit, bound)
+    ("gdp", 2020, "target", "growth_pct", 6.5, "%", "ge"),
+    ("industrial_value_added", 2020, "target", "growth_pct", 5.0, "%", "ge"),
+    ("fixed_asset_investment", 2020, "target", "growth_pct", 13.0, "%", "eq"),
+    ("fiscal_revenue", 2020, "target", "growth_pct", 3.5, "%", "ge"),
+    ("retail_sales", 2020, "target", "growth_pct", 9.0, "%", "eq"),
+    ("urban_income_per_capita", 2020, "target", "growth_pct", 7.0, "%", "eq"),
+    ("rural_income_per_capita", 2020, "target", "growth_pct", 9.0, "%", "eq"),
+    ("gdp", 2019, "estimate", "level", 302.4, "亿元", "eq"),
+    ("gdp", 2019, "estimate", "growth_pct", 5.0, "%", "eq"),
+    ("industrial_value_added", 2019, "estimate", "level", 107.6, "亿元", "eq"),
+    ("fiscal_revenue", 2019, "estimate", "level", 24.0, "亿元", "eq"),
+    ("fiscal_revenue", 2019, "estimate", "growth_pct", 4.1, "%", "eq"),
+    ("fixed_asset_investment", 2019, "estimate", "growth_pct", 13.0, "%", "eq"),
+    ("retail_sales", 2019, "estimate", "level", 60.7, "亿元", "eq"),
+    ("retail_sales", 2019, "estimate", "growth_pct", 10.0, "%", "eq"),
+    ("urban_income_per_capita", 2019, "actual", "level", 37522.0, "元", "eq"),
+    ("urban_income_per_capita", 2019, "actual", "growth_pct", 7.0, "%", "eq"),
+    ("rural_income_per_capita", 2019, "actual", "level", 15090.0, "元", "eq"),
+    ("rural_income_per_capita", 2019, "actual", "growth_pct", 10.0, "%", "eq"),
+    ("tertiary_value_added", 2019, "estimate", "level", 119.1, "亿元", "eq"),
+    ("agriculture_output", 2019, "estimate", "level", 83.7, "亿元", "eq"),
+]
+
+
+@pytest.fixture(scope="module")
+def figs(report):
+    return analysis.figures(report)
+
+
+@pytest.mark.parametrize("row", HEADLINE, ids=[f"{r[0]}-{r[1]}-{r[3]}" for r in HEADLINE])
+def test_headline_figures(figs, row: tuple) -> None:
+    ident, year, status, measure, value, unit, bound = row
+    hit = figs[
+        (figs.indicator_id == ident)
+        & (figs.year == year)
+        & (figs.measure == measure)
+        & (figs.status == status)
+    ]
+    assert len(hit) == 1, hit
+    got = hit.iloc[0]
+    assert (got.value, got.unit, got.bound) == (value, unit, bound)
+    if bound == "ge":
+        assert got.low == value and math.isnan(got.high)
+
+
+def test_every_figure_quotes_its_raw_span_and_fits_the_schema(report, figs) -> None:
+    assert list(figs.columns) == list(FIGURE_COLUMNS)
+    figure_schema().validate(figs)
+    for start, end, quote in zip(figs.start, figs.end, figs.quote, strict=True):
+        assert report.raw[start:end] == quote
+    assert len(figs) > 100
+
+
+def test_glossary_front_matter_and_appendix_rules(figs) -> None:
+    # The glossary's item numbers and the notice's document number give no figure …
+    assert not figs.section.isin(["glossary", "front", "colophon"]).any()
+    # … while the appendix's planned projects are 2020 targets.
+    app = figs[figs.section == "appendix"]
+    assert app[["value", "unit", "status", "year"]].values.tolist() == [
+        [17.0, "个", "target", 2020],
+        [20.0, "个", "target", 2020],
+    ]
+
+
+def test_year_comes_from_the_report_not_a_constant() -> None:
+    text = (
+        "2024年政府工作报告\n一、2023年工作回顾\n初步核算，全县地区生产总值达到188.2亿元，增长5.6%。\n"
+        "二、2024年主要目标任务\n地区生产总值增长6%左右，一般公共预算收入增长5%。\n"
+    )
+    f = extract_text(text, doc="synthetic")
+    assert f[["indicator_id", "year", "status", "measure", "value", "bound"]].values.tolist() == [
+        ["gdp", 2023, "estimate", "level", 188.2, "eq"],
+        ["gdp", 2023, "estimate", "growth_pct", 5.6, "eq"],
+        ["gdp", 2024, "target", "growth_pct", 6.0, "approx"],
+        ["general_budget_revenue", 2024, "target", "growth_pct", 5.0, "eq"],
+    ]
+
+
+# --- properties ---------------------------------------------------------------------------
+
+_CHARS = st.sampled_from(
+    list("增长下降亿元万人次户个%％。，；、以上左右约多—0123456789.地区生产总值 \n第年月日PM+“”")
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(_CHARS, min_size=1, max_size=120))
+def test_random_text_never_crashes_and_keeps_provenance(text: str) -> None:
+    if not text.strip():
+        return
+    f = extract_text(text)
+    for start, end, quote in zip(f.start, f.end, f.quote, strict=True):
+        assert text[start:end] == quote
+    assert f["bound"].isin(["eq", "ge", "gt", "le", "lt", "approx", "range"]).all()

@@ -1,0 +1,74 @@
+"""Number parsing: a table of real strings and properties (hypothesis)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analysis.extraction.numbers import Quantity, find_quantities, split_unit
+
+TABLE = [  # string, value, low, high, unit, base_unit, multiplier, bound
+    ("302.4亿元", 302.4, None, None, "亿元", "元", 1e8, "eq"),
+    ("6.5%以上", 6.5, 6.5, None, "%", "%", 1, "ge"),
+    ("7%左右", 7, None, None, "%", "%", 1, "approx"),
+    ("8400多万元", 8400, 8400, None, "万元", "元", 1e4, "gt"),
+    ("60多个", 60, 60, None, "个", "个", 1, "gt"),
+    ("2.6万余户", 2.6, 2.6, None, "万户", "户", 1e4, "gt"),
+    ("1—2个", None, 1, 2, "个", "个", 1, "range"),
+    ("6%—7%", None, 6, 7, "%", "%", 1, "range"),
+    ("1.2万到1.5万人", None, 1.2, 1.5, "万人", "人", 1e4, "range"),
+    ("7.1个百分点", 7.1, None, None, "个百分点", "百分点", 1, "eq"),
+    ("454万人次", 454, None, None, "万人次", "人次", 1e4, "eq"),
+    ("3443万美元", 3443, None, None, "万美元", "美元", 1e4, "eq"),
+    ("4.86万亿元", 4.86, None, None, "万亿元", "元", 1e12, "eq"),
+    ("37.8万平方米", 37.8, None, None, "万平方米", "平方米", 1e4, "eq"),
+    ("3.8%以内", 3.8, None, 3.8, "%", "%", 1, "le"),
+    ("1,379户", 1379, None, None, "户", "户", 1, "eq"),
+    ("31微克/立方米", 31, None, None, "微克/立方米", "微克/立方米", 1, "eq"),
+]
+
+
+@pytest.mark.parametrize("row", TABLE, ids=[r[0] for r in TABLE])
+def test_quantity_table(row: tuple) -> None:
+    s, value, low, high, unit, base, mult, bound = row
+    q = Quantity.fromstring(s)
+    assert q is not None
+    assert (q.value, q.low, q.high, q.unit, q.base_unit, q.multiplier, q.bound) == (
+        value, low, high, unit, base, mult, bound)
+    assert (q.start, q.end) == (0, len(s))
+
+
+@pytest.mark.parametrize(("prefix", "bound"), [("突破", "gt"), ("超过", "gt"), ("不低于", "ge"),
+                                               ("约", "approx"), ("近", "approx"),
+                                               ("控制在", "le"), ("低于", "lt"), ("签约", "eq")])
+def test_prefix_bounds(prefix: str, bound: str) -> None:
+    (q,) = find_quantities(prefix + "50家")
+    assert q.bound == bound
+
+
+@pytest.mark.parametrize("s", ["2019年", "12月31日前", "PM2.5", "第8届", "“5+5”", "〔2020〕5号",
+                               "4A级", "G322", "5G基站", "3个月", "70周年", "2019-2018个"])
+def test_not_quantities(s: str) -> None:
+    assert find_quantities(s) == []
+
+
+_UNITS = st.sampled_from(["亿元", "万元", "元", "%", "个百分点", "万人次", "户", "家", "万亩"])
+
+
+@given(st.decimals(min_value=0, max_value=10**7, places=2, allow_nan=False), _UNITS,
+       st.sampled_from(["", "以上", "左右", "以内"]))
+def test_formatted_numbers_parse_back(d, unit: str, suffix: str) -> None:
+    text = f"{d}{unit}{suffix}"
+    q = Quantity.fromstring(text)
+    assert q is not None and q.value == float(d) and q.unit == unit
+    base, mult = split_unit(unit)
+    assert (q.base_unit, q.multiplier) == (base, mult)
+    assert (q.start, q.end) == (0, len(text))
+
+
+@given(st.text(max_size=80))
+def test_any_text_parses_without_error(text: str) -> None:
+    for q in find_quantities(text):
+        assert 0 <= q.start < q.end <= len(text)
+        assert q.bound != "range" or (q.low is not None and q.high is not None and q.low < q.high)
