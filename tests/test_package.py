@@ -58,3 +58,13 @@ def test_code_never_writes_to_data_raw() -> None:
         if "raw_dir()" in text and ("write_" in text or ("open(" in text and '"w' in text)):
             offenders.append(py.name)
     assert offenders == []
+
+
+def test_reference_csvs_parse_with_the_same_number_of_fields_per_row() -> None:
+    import csv
+
+    for path in (ROOT / "data" / "reference").glob("*.csv"):
+        with path.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.reader(f))
+        assert {len(r) for r in rows} == {len(rows[0])}, path.name
+        assert "source" in rows[0] or "source_or_rationale" in rows[0] or "url" in rows[0]

@@ -1,0 +1,552 @@
+"""Cross-checks between figures a report states: do its numbers hang together?
+
+Each check looks its inputs up with :mod:`analysis.analyses.lookup` (by indicator_id where one
+exists, else by wording and unit), so the same checks run on any report's figures table. A
+check whose inputs are missing is kept with verdict "cannot tell" and says what is missing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .lookup import (
+    OUTCOME,
+    PLAN,
+    SPECS,
+    Figure,
+    Spec,
+    assumption,
+    decimals,
+    find,
+    fmt,
+    select,
+)
+
+__all__ = ["CHECK_COLUMNS", "consistency_checks"]
+
+CHECK_COLUMNS = [
+    "doc",
+    "check",
+    "inputs",
+    "result",
+    "result_unit",
+    "expected",
+    "verdict",
+    "note",
+    "sources",
+]
+
+CONSISTENT, INCONSISTENT, CANNOT_TELL = "consistent", "inconsistent", "cannot tell"
+
+POVERTY_BASE_TOLERANCE = 0.10
+"""Two implied poverty population bases within 10% of each other count as roughly consistent
+(the registered population and the poverty list are revised every year)."""
+
+
+@dataclass
+class _Check:
+    check: str
+    inputs: str = ""
+    result: float = math.nan
+    result_unit: str = ""
+    expected: str = ""
+    verdict: str = CANNOT_TELL
+    note: str = ""
+    sources: tuple[int, ...] = ()
+
+
+class _Ctx:
+    """Lookups for one doc: the outcome year (latest with outcomes) and the plan year."""
+
+    def __init__(self, figs: pd.DataFrame, doc: str, specs: Mapping[str, Spec]) -> None:
+        self.figs, self.doc, self.specs = figs, doc, specs
+        own = figs[figs["doc"] == doc]
+        outcome_years = own.loc[own["status"].isin(list(OUTCOME)), "year"]
+        plan_years = own.loc[own["status"].isin(list(PLAN)), "year"]
+        self.year = int(outcome_years.max()) if not outcome_years.empty else None
+        self.plan_year = int(plan_years.max()) if not plan_years.empty else None
+
+    def outcome(self, key: str, measure: str = "level") -> Figure | None:
+        spec = self.specs[key]
+        if measure == "growth_pct":
+            spec = spec.growth()
+        return find(self.figs, spec, doc=self.doc, year=self.year, statuses=OUTCOME)
+
+    def plan(self, key: str) -> Figure | None:
+        return find(self.figs, self.specs[key], doc=self.doc, year=self.plan_year, statuses=PLAN)
+
+    def plan_near(self, anchor: Figure | None, key: str) -> Figure | None:
+        """A plan figure stated with ``anchor``: in its sentence, else in its section."""
+        if anchor is None:
+            return None
+        own = self.figs[self.figs["doc"] == self.doc]
+        for column, value in (("sentence", anchor.sentence), ("section", anchor.section)):
+            if column not in own.columns or not value:
+                continue
+            near = own[(own[column] == value) & (own["start"] > anchor.start)]
+            fig = find(near, self.specs[key], year=self.plan_year, statuses=PLAN)
+            if fig is not None:
+                return fig
+        return None
+
+    def missing(self, check: str, **found: Figure | None) -> _Check | None:
+        absent = [k for k, v in found.items() if v is None or math.isnan(v.point)]
+        if not absent:
+            return None
+        have = [v for v in found.values() if v is not None]
+        labels = [self.specs[k].label if k in self.specs else k for k in absent]
+        return _Check(
+            check,
+            inputs="; ".join(v.describe() for v in have),
+            note=f"missing from the figures table: {', '.join(labels)}",
+            sources=tuple(v.start for v in have),
+        )
+
+
+def _describe(*figs: Figure) -> str:
+    return "; ".join(f.describe() for f in figs)
+
+
+def _projects(c: _Ctx) -> _Check:
+    name = "projects: started + completed + continuing = planned total"
+    total = c.plan("projects_total")
+    started, completed, continuing = (
+        c.plan_near(total, key)
+        for key in ("projects_started", "projects_completed", "projects_continuing")
+    )
+    miss = c.missing(
+        name,
+        projects_total=total,
+        projects_started=started,
+        projects_completed=completed,
+        projects_continuing=continuing,
+    )
+    if miss:
+        return miss
+    assert total and started and completed and continuing
+    parts = [started, completed, continuing]
+    if len({f.start for f in [total, *parts]}) < 4:
+        return _Check(
+            name,
+            _describe(total, *parts),
+            note="the lookups found the same figure twice; the categories cannot be told apart",
+        )
+    s = sum(f.base_value for f in parts)
+    gap = total.base_value - s
+    if abs(gap) < 1e-9:
+        verdict, note = CONSISTENT, "the three categories cover every planned project"
+    elif gap > 0:
+        verdict = INCONSISTENT
+        note = (
+            f"{fmt(total.base_value)} − {fmt(s)} = {fmt(gap)} planned projects "
+            f"({fmt(gap / total.base_value * 100, 3)}%) are in none of the stated categories "
+            "(probably at the preparatory 前期 stage); the categories are not a full breakdown, "
+            "which is not by itself an error"
+        )
+    else:
+        verdict = INCONSISTENT
+        note = f"the categories add up to {fmt(-gap)} more than the total: a contradiction"
+    return _Check(
+        name,
+        _describe(total, *parts),
+        s,
+        "项",
+        f"= {fmt(total.base_value)} (planned total)",
+        verdict,
+        note,
+        tuple(f.start for f in [total, *parts]),
+    )
+
+
+def _poverty_pair(c: _Ctx) -> tuple[Figure | None, Figure | None]:
+    rows = select(c.figs, c.specs["poverty_incidence"], doc=c.doc, statuses=OUTCOME)
+    rows = rows[rows["value"].notna()].sort_values(["year", "start"])
+    if len(rows) < 2:
+        return None, None
+    return Figure.from_row(rows.iloc[0].to_dict()), Figure.from_row(rows.iloc[-1].to_dict())
+
+
+def _poverty_base(c: _Ctx) -> list[_Check]:
+    name = "poverty: registered population implied by the incidence rates"
+    before, after = _poverty_pair(c)
+    lifted = find(c.figs, c.specs["poverty_persons"], doc=c.doc, statuses=OUTCOME)
+    remaining = find(c.figs, c.specs["poverty_persons"], doc=c.doc, statuses=PLAN)
+    miss = c.missing(
+        name,
+        poverty_incidence_before=before,
+        poverty_incidence_after=after,
+        poverty_persons=lifted,
+        poverty_persons_remaining=remaining,
+    )
+    if miss:
+        return [miss]
+    assert before and after and lifted and remaining
+    n_lift, n_rem = lifted.base_value, remaining.base_value
+    base_before = (n_lift + n_rem) / (before.value / 100)
+    base_after = n_rem / (after.value / 100)
+    # the incidences are rounded to the decimals they are written with
+    h_b, h_a = 0.5 * 10 ** -decimals(before.value), 0.5 * 10 ** -decimals(after.value)
+    rng_b = (
+        (n_lift + n_rem) / ((before.value + h_b) / 100),
+        (n_lift + n_rem) / ((before.value - h_b) / 100),
+    )
+    rng_a = (n_rem / ((after.value + h_a) / 100), n_rem / ((after.value - h_a) / 100))
+    diff = base_after / base_before - 1
+    overlap = rng_b[0] <= rng_a[1] and rng_a[0] <= rng_b[1]
+    verdict = CONSISTENT if abs(diff) <= POVERTY_BASE_TOLERANCE else INCONSISTENT
+    note = (
+        f"base from the {before.year} rate: ({fmt(n_lift)} lifted + {fmt(n_rem)} remaining) / "
+        f"{fmt(before.value)}% = {fmt(base_before)} persons; base from the {after.year} rate: "
+        f"{fmt(n_rem)} remaining / {fmt(after.value)}% = {fmt(base_after)} persons; they differ "
+        f"by {fmt(diff * 100, 2)}%. "
+    )
+    if overlap:
+        note += "The difference is within the rounding of the two rates. "
+    else:
+        note += (
+            f"Rounding of the rates alone allows {fmt(rng_b[0])}–{fmt(rng_b[1])} and "
+            f"{fmt(rng_a[0])}–{fmt(rng_a[1])}, which do not overlap: the rest is plausibly the "
+            "yearly revision of the registered population and of the poverty list (动态调整: "
+            "new entries, deaths, returns to poverty). "
+        )
+    note += (
+        "The base is the rural registered (户籍) population used for the incidence, not the "
+        f"resident population; {'roughly consistent' if verdict == CONSISTENT else 'too far apart'}"
+        f" at a {fmt(POVERTY_BASE_TOLERANCE * 100)}% tolerance"
+    )
+    sources = (before.start, after.start, lifted.start, remaining.start)
+    inputs = _describe(before, after, lifted, remaining)
+    out = [
+        _Check(
+            name,
+            inputs,
+            diff * 100,
+            "%",
+            f"the two bases agree within ±{fmt(POVERTY_BASE_TOLERANCE * 100)}%",
+            verdict,
+            note,
+            sources,
+        )
+    ]
+    # the fall in the rate implied by the persons lifted, on the later base
+    drop = n_lift / base_after * 100
+    stated = before.value - after.value
+    tolerance = max(0.1 * stated, 2 * (h_b + h_a))
+    out.append(
+        _Check(
+            "poverty: persons lifted vs fall of the incidence rate",
+            _describe(before, after, lifted),
+            drop,
+            "百分点",
+            f"≈ {fmt(stated)} percentage points ({fmt(before.value)}% → {fmt(after.value)}%)",
+            CONSISTENT if abs(drop - stated) <= tolerance else INCONSISTENT,
+            f"{fmt(n_lift)} / {fmt(base_after)} = {fmt(drop, 3)} pp on the {after.year} base "
+            f"({fmt(n_lift / base_before * 100, 3)} pp on the {before.year} base); the rate fell "
+            f"by {fmt(stated, 3)} percentage points (not percent)",
+            (before.start, after.start, lifted.start, remaining.start),
+        )
+    )
+    return out
+
+
+def _household_size(c: _Ctx) -> _Check:
+    name = "poverty: persons per household, lifted vs remaining"
+    hh = find(c.figs, c.specs["poverty_households"], doc=c.doc, statuses=OUTCOME)
+    pp = find(c.figs, c.specs["poverty_persons"], doc=c.doc, statuses=OUTCOME)
+    hh_r = find(c.figs, c.specs["poverty_households"], doc=c.doc, statuses=PLAN)
+    pp_r = find(c.figs, c.specs["poverty_persons"], doc=c.doc, statuses=PLAN)
+    miss = c.missing(
+        name,
+        poverty_households=hh,
+        poverty_persons=pp,
+        poverty_households_remaining=hh_r,
+        poverty_persons_remaining=pp_r,
+    )
+    if miss:
+        return miss
+    assert hh and pp and hh_r and pp_r
+    size, size_r = pp.base_value / hh.base_value, pp_r.base_value / hh_r.base_value
+    plausible = all(1 <= s <= 6 for s in (size, size_r))
+    note = (
+        f"{fmt(pp.base_value)} / {fmt(hh.base_value)} = {fmt(size)} persons per household "
+        f"lifted; {fmt(pp_r.base_value)} / {fmt(hh_r.base_value)} = {fmt(size_r)} remaining. "
+    )
+    if size_r < size:
+        note += (
+            "Remaining households are smaller, as expected: the last poor households are "
+            "often elderly or single-person households supported by 兜底 (social assistance)"
+        )
+    else:
+        note += "Remaining households are not smaller than those lifted"
+    return _Check(
+        name,
+        _describe(hh, pp, hh_r, pp_r),
+        size_r,
+        "人/户",
+        f"both between 1 and 6 persons per household (lifted: {fmt(size)})",
+        CONSISTENT if plausible else INCONSISTENT,
+        note,
+        (hh.start, pp.start, hh_r.start, pp_r.start),
+    )
+
+
+def _tourism(c: _Ctx, assumptions: pd.DataFrame | None) -> list[_Check]:
+    out: list[_Check] = []
+    name = "tourism: spending per visit"
+    rev, arr = c.outcome("tourism_revenue"), c.outcome("tourist_arrivals")
+    miss = c.missing(name, tourism_revenue=rev, tourist_arrivals=arr)
+    if miss:
+        out.append(miss)
+    else:
+        assert rev and arr
+        spend = rev.base_value / arr.base_value
+        try:
+            ref, low, high, source = assumption("tourism_spend_per_visit_reference", assumptions)
+        except KeyError:
+            ref = low = high = math.nan
+            source = "no reference in assumptions.csv"
+        verdict = (
+            CANNOT_TELL
+            if math.isnan(low)
+            else (CONSISTENT if low <= spend <= high else INCONSISTENT)
+        )
+        out.append(
+            _Check(
+                name,
+                _describe(rev, arr),
+                spend,
+                "元/人次",
+                f"within {fmt(low)}–{fmt(high)} 元 (reference {fmt(ref)} 元)",
+                verdict,
+                f"{fmt(rev.value)}{rev.unit} / {fmt(arr.value)}{arr.unit} = {fmt(spend)} 元 per "
+                f"visit; reference: {source}",
+                (rev.start, arr.start),
+            )
+        )
+    name = "tourism: revenue growth vs arrivals growth"
+    g_rev, g_arr = (
+        c.outcome("tourism_revenue", "growth_pct"),
+        c.outcome("tourist_arrivals", "growth_pct"),
+    )
+    miss = c.missing(name, tourism_revenue_growth=g_rev, tourist_arrivals_growth=g_arr)
+    if miss:
+        out.append(miss)
+        return out
+    assert g_rev and g_arr
+    per_visit = ((1 + g_rev.value / 100) / (1 + g_arr.value / 100) - 1) * 100
+    out.append(
+        _Check(
+            name,
+            _describe(g_rev, g_arr),
+            per_visit,
+            "%",
+            "spending per visit changes by a few percent (−10% to +10%)",
+            CONSISTENT if -10 <= per_visit <= 10 else INCONSISTENT,
+            f"(1 + {fmt(g_rev.value)}%) / (1 + {fmt(g_arr.value)}%) − 1 = {fmt(per_visit, 3)}% "
+            "change in spending per visit (nominal): revenue and arrivals grow together",
+            (g_rev.start, g_arr.start),
+        )
+    )
+    return out
+
+
+def _parts_of_gdp(c: _Ctx, assumptions: pd.DataFrame | None) -> list[_Check]:
+    out: list[_Check] = []
+    name = "GDP: services + above-scale industrial value added < GDP"
+    gdp = c.outcome("gdp")
+    ter, ind = c.outcome("tertiary_value_added"), c.outcome("industrial_value_added")
+    miss = c.missing(name, gdp=gdp, tertiary_value_added=ter, industrial_value_added=ind)
+    if miss:
+        out.append(miss)
+    else:
+        assert gdp and ter and ind
+        s = ter.in_unit_of(gdp) + ind.in_unit_of(gdp)
+        room = gdp.value - s
+        out.append(
+            _Check(
+                name,
+                _describe(gdp, ter, ind),
+                s,
+                gdp.unit,
+                f"< {fmt(gdp.value)}{gdp.unit} (GDP)",
+                CONSISTENT if room > 0 else INCONSISTENT,
+                f"{fmt(gdp.value)} − {fmt(s)} = {fmt(room)}{gdp.unit} "
+                f"({fmt(room / gdp.value * 100, 3)}% of GDP) left for agriculture, construction "
+                "and industry below designated size",
+                (gdp.start, ter.start, ind.start),
+            )
+        )
+    name = "GDP: services + above-scale industry + estimated primary ≤ GDP"
+    agri = c.outcome("agriculture_output")
+    miss = c.missing(
+        name, gdp=gdp, tertiary_value_added=ter, industrial_value_added=ind, agriculture_output=agri
+    )
+    if miss:
+        out.append(miss)
+    else:
+        assert gdp and ter and ind and agri
+        _, _, high, source = assumption("agriculture_value_added_ratio", assumptions)
+        s = ter.in_unit_of(gdp) + ind.in_unit_of(gdp) + agri.in_unit_of(gdp) * high
+        out.append(
+            _Check(
+                name,
+                _describe(gdp, ter, ind, agri),
+                s,
+                gdp.unit,
+                f"≤ {fmt(gdp.value)}{gdp.unit} (GDP)",
+                CONSISTENT if s <= gdp.value else INCONSISTENT,
+                f"primary value added at the high end of the assumed ratio ({fmt(high)} × "
+                f"{fmt(agri.value)}{agri.unit}); the remaining {fmt(gdp.value - s)}{gdp.unit} "
+                f"is construction and smaller industry. Assumption: {source}",
+                (gdp.start, ter.start, ind.start, agri.start),
+            )
+        )
+    name = "GDP growth vs services growth: implied growth of the rest of the economy"
+    g_gdp, g_ter = c.outcome("gdp", "growth_pct"), c.outcome("tertiary_value_added", "growth_pct")
+    miss = c.missing(
+        name, gdp=gdp, tertiary_value_added=ter, gdp_growth=g_gdp, tertiary_growth=g_ter
+    )
+    if miss:
+        out.append(miss)
+    else:
+        assert gdp and ter and g_gdp and g_ter
+        w = ter.in_unit_of(gdp) / gdp.value
+        rest = (g_gdp.value - w * g_ter.value) / (1 - w)
+        out.append(
+            _Check(
+                name,
+                _describe(gdp, ter, g_gdp, g_ter),
+                rest,
+                "%",
+                "≥ 0 (the other sectors are reported as growing)",
+                CONSISTENT if rest >= 0 else INCONSISTENT,
+                f"({fmt(g_gdp.value)} − {fmt(w, 3)} × {fmt(g_ter.value)}) / (1 − {fmt(w, 3)}) = "
+                f"{fmt(rest, 3)}%: services ({fmt(w * 100, 3)}% of GDP) contribute "
+                f"{fmt(w * g_ter.value, 3)} pp of the {fmt(g_gdp.value)}% growth. Approximation: "
+                "weights are this year's nominal shares, growth rates are real",
+                (gdp.start, ter.start, g_gdp.start, g_ter.start),
+            )
+        )
+    return out
+
+
+def _industry(c: _Ctx) -> list[_Check]:
+    out: list[_Check] = []
+    pairs = [
+        (
+            "industrial_output_above_scale",
+            "industrial_output",
+            "industry: above-scale gross output ≤ gross output of all industry",
+        ),
+        (
+            "industrial_value_added",
+            "industrial_output_above_scale",
+            "industry: above-scale value added ≤ above-scale gross output",
+        ),
+        (
+            "high_tech_output",
+            "industrial_output",
+            "industry: high-tech output ≤ gross output of all industry",
+        ),
+    ]
+    for part_key, whole_key, name in pairs:
+        part, whole = c.outcome(part_key), c.outcome(whole_key)
+        miss = c.missing(name, **{part_key: part, whole_key: whole})
+        if miss:
+            out.append(miss)
+            continue
+        assert part and whole
+        share = part.base_value / whole.base_value * 100
+        note = f"{fmt(part.value)} / {fmt(whole.value)} = {fmt(share, 3)}%"
+        if part_key == "high_tech_output":
+            note += (
+                "; high-tech output is compiled on a different enterprise list (science and "
+                "technology bureau), so exceeding 100% would not prove an error"
+            )
+        out.append(
+            _Check(
+                name,
+                _describe(part, whole),
+                share,
+                "%",
+                "≤ 100%",
+                CONSISTENT if share <= 100 else INCONSISTENT,
+                note,
+                (part.start, whole.start),
+            )
+        )
+    return out
+
+
+def _pp_levels(c: _Ctx) -> list[_Check]:
+    from .growth import pp_changes
+
+    out: list[_Check] = []
+    changes = pp_changes(c.figs[c.figs["doc"] == c.doc])
+    stated = changes[(changes["kind"] == "stated") & changes["to_value"].notna()]
+    for _, r in stated.iterrows():
+        prev = float(r["from_value"])
+        name = f"{r['indicator'] or r['indicator_id']}: level − stated pp change within 0–100%"
+        out.append(
+            _Check(
+                name,
+                f"{fmt(float(r['to_value']))}% ({r['to_year']}), change "
+                f"{fmt(float(r['change_pp']))} percentage points",
+                prev,
+                "%",
+                "between 0% and 100%",
+                CONSISTENT if 0 <= prev <= 100 else INCONSISTENT,
+                f"implied {r['from_year']} level {fmt(prev)}%",
+                (int(r["to_start"]), int(r["change_start"])),
+            )
+        )
+    return out
+
+
+def consistency_checks(
+    figs: pd.DataFrame,
+    specs: Mapping[str, Spec] | None = None,
+    assumptions: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Cross-checks between a report's figures, one row per check and doc.
+
+    Checks: major projects by stage vs the planned total; poverty: the registered population
+    implied by the incidence before and after (and whether they agree), the persons lifted vs
+    the fall of the rate, persons per household lifted vs remaining; tourism spending per
+    visit (against a reference band in ``assumptions.csv``) and revenue vs arrivals growth;
+    parts of GDP (services + above-scale industry, plus an estimated primary sector) not
+    exceeding GDP; GDP growth vs services growth; industry: part ≤ whole; rates: level minus
+    a stated pp change within 0–100%.
+
+    ``specs`` overrides how figures are recognised (see :data:`lookup.SPECS`), for a report
+    that words them differently. Outcomes are looked up in the doc's latest outcome year,
+    plans in its plan year.
+
+    Columns: ``doc``; ``check`` (what is compared); ``inputs`` (the input figures with
+    values, units, year and status); ``result`` (the computed number) and ``result_unit``;
+    ``expected`` (what a consistent report gives); ``verdict`` ("consistent", "inconsistent"
+    or "cannot tell" when an input is missing); ``note`` (the arithmetic and how to read
+    it); ``sources`` (tuple of the inputs' ``start``).
+    """
+    specs = SPECS if specs is None else {**SPECS, **specs}
+    rows: list[dict[str, object]] = []
+    steps: list[Callable[[_Ctx], _Check | list[_Check]]] = [
+        _projects,
+        lambda c: _poverty_base(c),
+        _household_size,
+        lambda c: _tourism(c, assumptions),
+        lambda c: _parts_of_gdp(c, assumptions),
+        _industry,
+        _pp_levels,
+    ]
+    for doc in pd.unique(figs["doc"]):
+        ctx = _Ctx(figs, str(doc), specs)
+        for step in steps:
+            result = step(ctx)
+            for chk in result if isinstance(result, list) else [result]:
+                rows.append({"doc": doc, **chk.__dict__})
+    return pd.DataFrame(rows, columns=CHECK_COLUMNS)
