@@ -1,0 +1,324 @@
+"""Execute the analysis notebooks and render them as a static HTML report.
+
+Usage::
+
+    python -m analysis.report notebooks/0*.ipynb                 # execute, then render
+    python -m analysis.report --execute-only notebooks/0*.ipynb  # re-execute in place only
+    python -m analysis.report --render-only notebooks/0*.ipynb   # render the saved outputs
+
+Execution runs each notebook in place (outputs are saved back into the ``.ipynb``) with a
+kernel on the current environment's Python (``sys.executable``), from the notebook's own
+directory, with matplotlib's "Glyph ... missing from font(s)" warnings turned into errors.
+Rendering writes ``<output-dir>/<name>.html`` per notebook, with code cells hidden and images
+embedded as base64 (the pages work opened straight from disk), and ``<output-dir>/index.html``
+linking every page with a one-line summary (the notebook's ``metadata.summary``, else the first
+line of its first markdown cell).
+
+nbformat, nbclient and nbconvert are imported inside the functions (``notebooks`` extra).
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import re
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "GLYPH_WARNINGS",
+    "NotebookExecutionError",
+    "Page",
+    "execute_notebook",
+    "main",
+    "render_index",
+    "render_notebook",
+]
+
+#: ``PYTHONWARNINGS`` entry that makes matplotlib's missing-glyph warning an error in the kernel
+#: (the message starts with "Glyph <n> (...) missing from font(s) ...").
+GLYPH_WARNINGS = "error:Glyph:UserWarning"
+
+DEFAULT_OUTPUT = Path("reports") / "html"
+
+
+class NotebookExecutionError(RuntimeError):
+    """A notebook cell raised while the notebook was executed."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """One rendered notebook, as listed on the index page."""
+
+    name: str
+    title: str
+    summary: str
+    href: str
+
+
+def _kernel_manager() -> Any:
+    """A kernel manager whose ``python3`` kernel runs on this interpreter (``sys.executable``)."""
+    from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+    from jupyter_client.manager import KernelManager
+
+    class CurrentEnvSpecs(KernelSpecManager):
+        def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
+            return KernelSpec(
+                argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                display_name="Python 3 (current environment)",
+                language="python",
+                metadata={"supported_encryption": ["curve"]},
+            )
+
+    return KernelManager(kernel_name="python3", kernel_spec_manager=CurrentEnvSpecs())
+
+
+def _kernel_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("MPLBACKEND", None)  # let the kernel use its inline backend
+    warn = env.get("PYTHONWARNINGS", "")
+    env["PYTHONWARNINGS"] = f"{warn},{GLYPH_WARNINGS}" if warn else GLYPH_WARNINGS
+    return env
+
+
+def _failed_cell(nb: Any) -> tuple[int, str]:
+    """Index (1-based, among all cells) and first source line of the first errored cell."""
+    for i, cell in enumerate(nb.cells, start=1):
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                first = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
+                return i, first
+    return 0, ""
+
+
+def execute_notebook(path: Path, timeout: int = 600) -> float:
+    """Execute ``path`` in place (cwd = its directory); return the seconds it took.
+
+    Raises :class:`NotebookExecutionError` naming the notebook and the failing cell; the file
+    on disk is left untouched in that case.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    nb = nbformat.read(path, as_version=4)
+    km = _kernel_manager()
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        km=km,
+        record_timing=False,
+        resources={"metadata": {"path": str(path.parent.resolve())}},
+    )
+    start = time.perf_counter()
+    try:
+        client.execute(env=_kernel_env())
+    except CellExecutionError as exc:
+        index, first = _failed_cell(nb)
+        where = f"cell {index} ({first!r})" if index else "a cell"
+        lines = [ln for ln in str(exc).strip().splitlines() if ln.strip()]
+        last = lines[-1] if lines else type(exc).__name__
+        raise NotebookExecutionError(f"{path.name}: {where} failed: {last}") from exc
+    finally:
+        if km.has_kernel:
+            km.shutdown_kernel(now=True)
+    elapsed = time.perf_counter() - start
+    nb.metadata.setdefault("kernelspec", {"name": "python3", "display_name": "Python 3",
+                                          "language": "python"})
+    nbformat.write(nb, path)
+    return elapsed
+
+
+def _first_markdown(nb: Any) -> list[str]:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and cell.source.strip():
+            return [ln.strip() for ln in cell.source.strip().splitlines() if ln.strip()]
+    return []
+
+
+def _title_and_summary(nb: Any, name: str) -> tuple[str, str]:
+    lines = _first_markdown(nb)
+    title = name
+    if lines and lines[0].startswith("#"):
+        title = lines[0].lstrip("#").strip()
+        lines = lines[1:]
+    summary = str(nb.metadata.get("summary", "")).strip()
+    if not summary and lines:
+        summary = re.sub(r"[*_`]", "", lines[0])
+    return title, summary
+
+
+# The bundled CJK font (OFL) is copied next to the pages so Chinese renders on machines
+# without a CJK system font; the pages reference it by a relative URL.
+_FONT_FACE = (
+    '@font-face { font-family: "GWR CJK"; src: url("fonts/cjk.ttf") format("truetype"); }'
+)
+
+_PAGE_CSS = """
+<style>
+  body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "GWR CJK",
+         "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
+  :root {
+    --jp-content-font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC",
+      "GWR CJK", "PingFang SC", "Microsoft YaHei", sans-serif;
+    --jp-ui-font-family: var(--jp-content-font-family);
+    --jp-code-font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, "GWR CJK",
+      monospace;
+  }
+  main, .gwr-nav { max-width: 1000px; margin: 0 auto; }
+  .gwr-nav { padding: 12px 20px 0; font-size: 14px; }
+  .gwr-nav a { color: #2471a3; text-decoration: none; }
+  .jp-RenderedHTMLCommon table { font-size: 13px; }
+  .jp-RenderedImage img { max-width: 100%; height: auto; }
+</style>
+"""
+
+
+def render_notebook(path: Path, out_dir: Path) -> Page:
+    """Render one executed notebook to ``out_dir/<name>.html``, code hidden, images inline."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(path, as_version=4)
+    name = path.stem
+    title, summary = _title_and_summary(nb, name)
+    exporter = HTMLExporter(
+        template_name="lab",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+    )
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    css = _PAGE_CSS.replace("<style>", f"<style>\n  {_FONT_FACE}", 1)
+    body = body.replace("</head>", f"{css}</head>", 1)
+    body = re.sub(r'<html lang="[^"]*"', '<html lang="zh-CN"', body, count=1)
+    nav = '<nav class="gwr-nav"><a href="index.html">← 目录 Contents</a></nav>'
+    body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, body, count=1)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / f"{name}.html"
+    target.write_text(body, encoding="utf-8")
+    return Page(name=name, title=title, summary=summary, href=target.name)
+
+
+_INDEX_CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "GWR CJK",
+       "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+       max-width: 860px; margin: 40px auto; padding: 0 20px; color: #222; line-height: 1.6; }
+h1 { font-size: 26px; margin-bottom: 4px; }
+p.lead { color: #555; margin-top: 0; }
+ol { padding-left: 0; list-style: none; counter-reset: item; }
+li { border: 1px solid #e3e3e3; border-radius: 6px; padding: 14px 18px; margin: 14px 0; }
+li a { font-size: 18px; color: #1a5276; text-decoration: none; font-weight: 600; }
+li a:hover { text-decoration: underline; }
+li p { margin: 6px 0 0; color: #444; }
+li code { color: #888; font-size: 12px; }
+footer { color: #888; font-size: 12px; margin-top: 32px; }
+"""
+
+
+def _copy_font(out_dir: Path) -> None:
+    import shutil
+
+    from .plotting import cjk_font_path
+
+    (out_dir / "fonts").mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(cjk_font_path(), out_dir / "fonts" / "cjk.ttf")
+    licence = cjk_font_path().with_name("OFL.txt")
+    if licence.is_file():
+        shutil.copyfile(licence, out_dir / "fonts" / "OFL.txt")
+
+
+def render_index(pages: Sequence[Page], out_dir: Path) -> Path:
+    """Write ``out_dir/index.html`` linking every page with its summary."""
+    items = "\n".join(
+        f'<li><a href="{html.escape(p.href)}">{html.escape(p.title)}</a>'
+        f"<p>{html.escape(p.summary)}</p><code>{html.escape(p.name)}</code></li>"
+        for p in pages
+    )
+    page = f"""<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>柳江区2020年政府工作报告分析 Liujiang 2020 government work report: analyses</title>
+<style>{_FONT_FACE}{_INDEX_CSS}</style>
+</head>
+<body>
+<h1>柳江区2020年政府工作报告分析</h1>
+<p class="lead">Analyses of the Liujiang District 2020 government work report (政府工作报告):
+every number comes from the report's text through the <code>analysis</code> package.</p>
+<ol>
+{items}
+</ol>
+<footer>Generated by <code>python -m analysis.report</code> from the notebooks in
+<code>notebooks/</code>.</footer>
+</body>
+</html>
+"""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    _copy_font(out_dir)
+    target = out_dir / "index.html"
+    target.write_text(page, encoding="utf-8")
+    return target
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis.report",
+        description="Execute the analysis notebooks in place and render them to HTML.",
+    )
+    parser.add_argument("notebooks", nargs="+", type=Path, metavar="NOTEBOOK")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--execute-only", action="store_true",
+                      help="execute the notebooks in place, do not render HTML")
+    mode.add_argument("--render-only", action="store_true",
+                      help="render the notebooks' saved outputs, do not execute")
+    parser.add_argument("-o", "--output-dir", type=Path, default=DEFAULT_OUTPUT,
+                        help="where the HTML goes (default: reports/html)")
+    parser.add_argument("--timeout", type=int, default=600, help="seconds per cell")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command-line entry point; returns the exit status."""
+    args = _parser().parse_args(argv)
+    paths: list[Path] = sorted(dict.fromkeys(args.notebooks))
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        print(f"error: no such notebook: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    pages: list[Page] = []
+    total = time.perf_counter()
+    n = len(paths)
+    for i, path in enumerate(paths, start=1):
+        step = time.perf_counter()
+        done: list[str] = []
+        try:
+            if not args.render_only:
+                execute_notebook(path, timeout=args.timeout)
+                done.append("executed")
+            if not args.execute_only:
+                pages.append(render_notebook(path, args.output_dir))
+                done.append("rendered")
+        except NotebookExecutionError as exc:
+            print(f"[{i}/{n}] {path.stem} … FAILED", flush=True)
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        print(f"[{i}/{n}] {path.stem} … {' + '.join(done)} in "
+              f"{time.perf_counter() - step:.1f} s", flush=True)
+    if not args.execute_only:
+        index = render_index(pages, args.output_dir)
+        print(f"index: {index}")
+    print(f"{n} notebook(s) in {time.perf_counter() - total:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
