@@ -47,26 +47,6 @@ OUTCOME: tuple[str, ...] = ("actual", "estimate")
 PLAN: tuple[str, ...] = ("target",)
 """Statuses of a figure that states a plan or target."""
 
-FIGURE_COLUMNS = (
-    "doc",
-    "indicator",
-    "indicator_id",
-    "year",
-    "status",
-    "measure",
-    "value",
-    "low",
-    "high",
-    "unit",
-    "base_unit",
-    "multiplier",
-    "bound",
-    "start",
-    "end",
-    "quote",
-    "section",
-)
-
 BOUND_WORDS = {
     "eq": "",
     "ge": "at least",
