@@ -211,6 +211,16 @@ class Report:
         ]
         return pd.DataFrame(rows, columns=list(_PROJECT_COLUMNS))
 
+    def metadata(self) -> pd.DataFrame:
+        """One row: doc, jurisdiction, level, year, session_date, body, speaker, title."""
+        import pandas as pd
+
+        from .metadata import METADATA_COLUMNS, metadata_row
+
+        df = pd.DataFrame([metadata_row(self)], columns=list(METADATA_COLUMNS))
+        df["session_date"] = pd.to_datetime(df["session_date"])
+        return df.astype({"year": "Int64"})
+
     def __repr__(self) -> str:
         return f"Report(doc={self.doc!r}, year={self.year}, chars={len(self.raw)})"
 
