@@ -145,6 +145,8 @@ def _is_paragraph_break(prev: str, nxt: str, typical: float, wrapped: bool) -> b
         return True
     if _HEADING_START.match(nxt):
         return True
+    if prev.startswith(("——", "—")) and prev.endswith("上"):
+        return True  # the subtitle "——2020年1月8日在……会议上" stands alone
     width = display_width(prev)
     if width < typical * 0.7:
         return True
