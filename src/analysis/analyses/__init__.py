@@ -32,6 +32,7 @@ from .lookup import (
     require,
     select,
 )
+from .panel import target_outcomes
 
 __all__ = [
     "SPECS",
@@ -52,5 +53,6 @@ __all__ = [
     "sector_composition",
     "select",
     "target_feasibility",
+    "target_outcomes",
     "target_setting_model",
 ]
