@@ -257,6 +257,17 @@ def test_every_figure_quotes_its_raw_span_and_fits_the_schema(report, figs) -> N
     for start, end, quote in zip(figs.start, figs.end, figs.quote, strict=True):
         assert report.raw[start:end] == quote
     assert len(figs) > 100
+    assert not figs.duplicated(["doc", "start", "indicator"]).any()
+
+
+def test_thresholds_that_qualify_a_noun_are_not_figures() -> None:
+    rows = _rows("完成通20户以上自然屯道路硬化32公里。", REVIEW_2019)
+    assert [(r[2], r[3]) for r in rows] == [(32.0, "公里")]
+    rows = _rows("新增划定2处1000人以上农村水源保护区。", REVIEW_2019)
+    assert [(r[2], r[3]) for r in rows] == [(2.0, "处")]
+    # … but a floor on a count is a figure: "3个以上项目" is a target of at least 3 projects.
+    rows = _rows("力争3个以上项目年底前实现过渡性生产。", PLAN_2020)
+    assert [(r[2], r[3], r[4]) for r in rows] == [(3.0, "个", "ge")]
 
 
 def test_glossary_front_matter_and_appendix_rules(figs) -> None:

@@ -225,7 +225,7 @@ def parse_sentence(text: str, context: Context) -> list[Figure]:
     ...  for f in parse_sentence("全区实现旅游收入47亿元，增长42%。", ctx)]
     [('旅游收入', 'level', 47.0, '亿元', 'actual'), ('旅游收入', 'growth_pct', 42.0, '%', 'actual')]
     """
-    quantities = find_quantities(text)
+    quantities = _drop_qualifiers(text, find_quantities(text))
     if not quantities:
         return []
     estimate_from = min((m.start() for m in _ESTIMATE.finditer(text)), default=None)
@@ -363,6 +363,8 @@ def _name_single(
             return prev_indicator + name  # "…资金，完成全年任务的105%"
     if (_TIME_ONLY.match(name) or name in ("总量", "总额", "总值", "规模")) and prev_indicator:
         return prev_indicator  # "…满意度…，第三季度达到98.28%"
+    if _has_content(name) and len(name) <= 2 and right and not _BARE_VERBS.match(name):
+        return name + right  # "区直3家公立医院" -> 区直公立医院
     if _has_content(name):
         return name
     # No subject of its own: a growth clause or a run of counts continues the previous
@@ -370,6 +372,28 @@ def _name_single(
     if prev_indicator and (has_verb or (after_previous and not right)):
         return prev_indicator
     return right or _right_after_run(text, quantities, last) or prev_indicator
+
+
+def _drop_qualifiers(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Drop thresholds that qualify a noun rather than measure it.
+
+    "通20户以上自然屯道路硬化32公里" measures 32公里 of roads to hamlets of 20+ households;
+    "新增划定2处1000人以上农村水源保护区" counts 2 sites serving 1000+ people. A quantity with
+    以上/以下 followed by a noun is a qualifier when another quantity of the clause measures
+    that noun: one right before it, or one later in the clause.
+    """
+    out = []
+    for i, q in enumerate(quantities):
+        qualifies = bool(re.match(r"[\u4e00-\u9fff]", text[q.end : q.end + 1])) and (
+            text.endswith(("以上", "以下"), q.start, q.end))
+        if qualifies:
+            before = i > 0 and quantities[i - 1].end == q.start
+            later = any(x.start >= q.end and x.start < _clause_end(text, q.end)
+                        for x in quantities[i + 1 :])
+            if before or later:
+                continue
+        out.append(q)
+    return out
 
 
 def _next_stop(text: str, quantities: Sequence[Quantity], q: Quantity) -> int:

@@ -23,7 +23,8 @@ COLUMN_DOCS: dict[str, str] = {
     "multiplier": "power of ten of the magnitude (亿 -> 1e8, 万 -> 1e4)",
     "bound": "eq | ge (以上/不低于) | gt (突破/超过/多/余) | le (以内/以下/控制在) | lt | "
              "approx (左右/约/近) | range",
-    "start": "raw character offset where the quantity starts",
+    "start": "raw character offset where the quantity starts; (doc, start, indicator) is the "
+             "figure's key (均 gives one quantity to several indicators)",
     "end": "raw character offset where it ends (exclusive)",
     "quote": "raw[start:end], the exact source text",
     "section": "id of the outline section it sits in (1.2 = part 一, section （二）)",
