@@ -7,6 +7,7 @@ each frame has ``start``/``end`` raw offsets and ``quote == raw[start:end]``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -58,6 +59,8 @@ class Report:
     raw: str
     encoding: str = "str"
     path: Path | None = None
+    #: ``(page number from 1, start, end)`` raw offsets of each page (PDF reports only).
+    pages: tuple[tuple[int, int, int], ...] = ()
 
     @classmethod
     def fromstring(cls, text: str, doc: str = "text") -> Report:
@@ -104,6 +107,17 @@ class Report:
     def year(self) -> int | None:
         """The year the report is delivered in and plans for (None if it cannot be told)."""
         return self.outline.year
+
+    def page_of(self, offset: int) -> int | None:
+        """The PDF page (from 1) of a raw offset; None without page info or outside the text.
+
+        >>> Report("r", "ab\ncd", pages=((1, 0, 2), (2, 3, 5))).page_of(4)
+        2
+        """
+        if not self.pages or not 0 <= offset <= len(self.raw):
+            return None
+        i = bisect_right([start for _, start, _ in self.pages], offset) - 1
+        return self.pages[max(i, 0)][0]
 
     def quote(self, start: int, end: int) -> str:
         """``raw[start:end]``: the exact source of a row."""
@@ -244,4 +258,5 @@ def load_report(path: str | Path | None = None) -> Report:
     expected = recorded_checksums(p.parent).get(p.name)
     if expected:
         verify_checksum(p, expected)
-    return Report(doc=p.stem, raw=decoded.text, encoding=decoded.encoding, path=p)
+    return Report(doc=p.stem, raw=decoded.text, encoding=decoded.encoding, path=p,
+                  pages=decoded.pages)

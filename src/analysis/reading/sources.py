@@ -42,10 +42,15 @@ class ChecksumError(ReportError):
 
 @dataclass(frozen=True)
 class DecodedText:
-    """The decoded text of a file and the encoding that decoded it."""
+    """The decoded text of a file and the encoding that decoded it.
+
+    ``pages`` holds ``(page number from 1, start, end)`` offsets of each page in ``text``
+    for a PDF (empty otherwise).
+    """
 
     text: str
     encoding: str
+    pages: tuple[tuple[int, int, int], ...] = ()
 
 
 _BOMS = (
@@ -103,13 +108,24 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> DecodedText:
 
 
 def read_text(path: str | Path) -> DecodedText:
-    """Read and decode one report file, with a clear error for a missing path or directory."""
+    """Read and decode one report file, with a clear error for a missing path or directory.
+
+    ``.pdf`` and ``.html``/``.htm``/``.shtml`` files are read by :mod:`.formats` (encoding
+    ``"pdf"``, with page offsets, or ``"html:<charset>"``).
+    """
     p = Path(path)
     if not p.exists():
         raise FileNotFoundError(f"{p}: no such file")
     if p.is_dir():
         raise IsADirectoryError(f"{p}: is a directory, expected a report file")
+    if p.suffix.lower() in _FORMAT_SUFFIXES:
+        from .formats import read_any  # lazy: pdfplumber loads only for a PDF
+
+        return read_any(p)
     return decode_bytes(p.read_bytes(), name=str(p))
+
+
+_FORMAT_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".shtml", ".xhtml"})
 
 
 def sha256_of(path: str | Path) -> str:
