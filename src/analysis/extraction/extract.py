@@ -81,8 +81,11 @@ class Figure:
     year: int | None
     status: str
     measure: str
-    quantity: Quantity
-    value: float | None
+    quantity: Quantity  # signed: a decline of 5% is -5
+
+    @property
+    def value(self) -> float | None:
+        return self.quantity.value
 
     @property
     def indicator_id(self) -> str:
@@ -296,31 +299,7 @@ def parse_sentence(text: str, context: Context) -> list[Figure]:
                 year -= 1  # "由1.08%下降至0.15%": the first level is the start of the year
             if "累计" in text[: q.start] and not name.startswith("累计"):
                 name = "累计" + name  # a cumulative stock is not the year's indicator
-            value = None if q.value is None else sign * q.value
-            fq = q
-            if sign < 0 and q.value is not None:
-                fq = replace(
-                    q,
-                    low=None if q.low is None else -q.low,
-                    high=None if q.high is None else -q.high,
-                )
-                if q.bound in ("ge", "gt"):
-                    fq = replace(
-                        fq,
-                        low=None,
-                        high=-q.low if q.low is not None else None,
-                        bound={"ge": "le", "gt": "lt"}[q.bound],
-                    )
-                elif q.bound in ("le", "lt"):
-                    fq = replace(
-                        fq,
-                        high=None,
-                        low=-q.high if q.high is not None else None,
-                        bound={"le": "ge", "lt": "gt"}[q.bound],
-                    )
-            elif sign < 0 and q.value is None and q.low is not None and q.high is not None:
-                fq = replace(q, low=-q.high, high=-q.low)
-            figures.append(Figure(name, year, status, measure, fq, value))
+            figures.append(Figure(name, year, status, measure, _negated(q) if sign < 0 else q))
         if (
             measure == "level"
             and first.base_unit == "%"
@@ -374,6 +353,28 @@ def _name_single(
     return right or _right_after_run(text, quantities, last) or prev_indicator
 
 
+_MIRROR = {"ge": "le", "gt": "lt", "le": "ge", "lt": "gt"}
+
+
+def _negated(q: Quantity) -> Quantity:
+    """A quantity read as a decline: "下降5%以上" is a growth of at most -5%.
+
+    >>> q = _negated(find_quantities("5%以上")[0])
+    >>> q.value, q.low, q.high, q.bound
+    (-5.0, None, -5.0, 'le')
+    >>> q = _negated(find_quantities("1%—2%")[0])
+    >>> q.value, q.low, q.high, q.bound
+    (None, -2.0, -1.0, 'range')
+    """
+
+    def neg(x: float | None) -> float | None:
+        return None if x is None else -x
+
+    return replace(
+        q, value=neg(q.value), low=neg(q.high), high=neg(q.low), bound=_MIRROR.get(q.bound, q.bound)
+    )
+
+
 def _drop_qualifiers(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """Drop thresholds that qualify a noun rather than measure it.
 
@@ -385,11 +386,13 @@ def _drop_qualifiers(text: str, quantities: list[Quantity]) -> list[Quantity]:
     out = []
     for i, q in enumerate(quantities):
         qualifies = bool(re.match(r"[\u4e00-\u9fff]", text[q.end : q.end + 1])) and (
-            text.endswith(("以上", "以下"), q.start, q.end))
+            text.endswith(("以上", "以下"), q.start, q.end)
+        )
         if qualifies:
             before = i > 0 and quantities[i - 1].end == q.start
-            later = any(x.start >= q.end and x.start < _clause_end(text, q.end)
-                        for x in quantities[i + 1 :])
+            later = any(
+                x.start >= q.end and x.start < _clause_end(text, q.end) for x in quantities[i + 1 :]
+            )
             if before or later:
                 continue
         out.append(q)
