@@ -111,7 +111,7 @@ class Report:
     def page_of(self, offset: int) -> int | None:
         """The PDF page (from 1) of a raw offset; None without page info or outside the text.
 
-        >>> Report("r", "ab\ncd", pages=((1, 0, 2), (2, 3, 5))).page_of(4)
+        >>> Report("r", "ab\\ncd", pages=((1, 0, 2), (2, 3, 5))).page_of(4)
         2
         """
         if not self.pages or not 0 <= offset <= len(self.raw):
