@@ -52,6 +52,12 @@ def _aliases() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(set(pairs), key=lambda p: -len(p[0])))
 
 
+@cache
+def _exact() -> dict[str, str]:
+    """alias -> id, for exact look-ups."""
+    return dict(_aliases())
+
+
 # Words that qualify where or how a figure is counted without changing what it measures.
 _QUALIFIER = re.compile(
     r"^(?:(?:全|我|本)(?:区|市|县|省|州|旗|盟|镇)|全年|年内|当年|城乡|地方|组织|实现|完成"
@@ -73,7 +79,7 @@ def indicator_id(name: str) -> str:
     >>> indicator_id("单位生产总值能耗降低率"), indicator_id("高新技术企业")
     ('', '')
     """
-    exact = dict(_aliases())
+    exact = _exact()
     if name.strip() in exact:
         return exact[name.strip()]
     s = _QUALIFIER.sub("", name.strip())
