@@ -49,3 +49,61 @@ def test_bad_file_is_reported_and_good_rows_still_written(tmp_path: Path) -> Non
 
 def test_parquet_needs_a_file() -> None:
     assert run("extract", str(REPORT), "--format", "parquet").returncode == 2
+
+
+def test_workers_errors_file_and_text_dir(tmp_path: Path) -> None:
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    target, errors, texts = tmp_path / "out.csv", tmp_path / "errors.csv", tmp_path / "raw"
+    out = run("extract", str(bad), str(REPORT), "--workers", "2", "-o", str(target),
+              "--errors", str(errors), "--text-dir", str(texts))
+    assert out.returncode == 1 and "empty.txt" in out.stderr
+    assert "\r" not in out.stderr  # no progress bar: standard error is not a terminal
+    err = pd.read_csv(errors)
+    assert err[["doc", "error"]].values.tolist() == [["empty", "ReportFormatError"]]
+    table = pd.read_csv(target)
+    with (texts / f"{REPORT.stem}.txt").open(encoding="utf-8", newline="") as f:
+        raw = f.read()
+    assert all(raw[a:b] == q for a, b, q in zip(table.start, table.end, table.quote,
+                                                   strict=True))
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.run([sys.executable, "-m", "analysis", "extract", str(REPORT),
+                               str(REPORT), "-o", str(tmp_path / "f.csv")],
+                              stderr=slave, stdout=subprocess.PIPE, check=False)
+        os.close(slave)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        os.close(master)
+    assert proc.returncode == 0
+    assert b"2/2 docs" in seen and b"[####" in seen
+
+
+def test_progress_bar_draws_one_line() -> None:
+    import io
+
+    from analysis.cli import ProgressBar
+
+    buf = io.StringIO()
+    bar = ProgressBar(buf, width=8)
+    bar(0, 4)
+    bar(1, 4)
+    bar.message("error: x.txt: the file is empty")
+    bar(4, 4)
+    out = buf.getvalue()
+    assert "\r[##      ] 1/4 docs" in out and out.endswith("\r[########] 4/4 docs\n")
+    assert "error: x.txt: the file is empty\n" in out
