@@ -54,3 +54,41 @@ def test_targets_without_a_next_report_are_kept() -> None:
     city = p[p.jurisdiction == "梧原市"]
     assert city.verdict.tolist() == ["no outcome"]  # its 2022 report is not in the corpus
     assert p.target_start.notna().all()
+
+
+def test_panel_recovers_the_truth_of_a_synthetic_corpus() -> None:
+    """Invented reports of 3 places over 3 years: every verdict agrees with the truth."""
+    from analysis.synthetic import synthetic_panel
+
+    texts, truth = synthetic_panel(["澄川县", "梧原市", "泺北省"], [2019, 2020, 2021], seed=7,
+                                   size_chars=3000)
+    reports = [analysis.Report.fromstring(t, doc=d) for d, t in texts.items()]
+    figs = pd.concat([analysis.figures(r) for r in reports], ignore_index=True)
+    meta = pd.concat([r.metadata() for r in reports], ignore_index=True)
+    panel = target_outcomes(figs, meta)
+    known = truth.dropna(subset=["target", "outcome"])
+    assert len(known) > 0
+    merged = known.merge(panel, left_on=["target_doc", "indicator_id"],
+                         right_on=["target_doc", "indicator_id"], how="left")
+    assert merged.verdict.notna().all() and (merged.verdict != "no outcome").all()
+    assert (merged.outcome_value == merged.outcome).all()
+    assert (merged.target_value == merged.target).all()
+    tolerance = merged.target_bound_x.eq("approx") * 0.5  # "about X" may fall 0.5 short
+    expected = merged.outcome >= merged.target - tolerance
+    assert (merged.verdict.eq("met") == expected).all()
+    floor = merged[(merged.place == "澄川县") & (merged.indicator_id == "gdp")
+                   & (merged.year_x == 2019)].iloc[0]
+    assert (floor.target, floor.outcome, floor.verdict) == (6.5, 6.5, "met")
+
+
+def test_other_indicators_join_by_text_only_when_asked() -> None:
+    reports = [
+        _report("澄川县", 2021, "全县地区生产总值增长3%。", "新建农村公路80公里。"),
+        _report("澄川县", 2022, "新建农村公路95公里。", "地区生产总值增长6%。"),
+    ]
+    figs = pd.concat([analysis.figures(r) for r in reports], ignore_index=True)
+    meta = pd.concat([r.metadata() for r in reports], ignore_index=True)
+    assert target_outcomes(figs, meta).indicator_id.tolist() == ["gdp"]
+    roads = target_outcomes(figs, meta, canonical_only=False)
+    roads = roads[roads.indicator == "新建农村公路"].iloc[0]
+    assert (roads.target_value, roads.outcome_value, roads.verdict) == (80.0, 95.0, "met")

@@ -70,7 +70,11 @@ def _verdict(t: pd.Series, outcome: float, tol: float) -> tuple[float, str, str]
 
 
 def target_outcomes(
-    figures: pd.DataFrame, metadata: pd.DataFrame, *, approx_tolerance: float = 0.5
+    figures: pd.DataFrame,
+    metadata: pd.DataFrame,
+    *,
+    approx_tolerance: float = 0.5,
+    canonical_only: bool = True,
 ) -> pd.DataFrame:
     """Each target of report t joined with the outcome for t stated in report t+1.
 
@@ -79,11 +83,16 @@ def target_outcomes(
     ``corpus.extract_many(...).metadata``). Targets whose jurisdiction has no report t+1, or
     whose report t+1 does not state the indicator, are kept with verdict ``no outcome``.
     ``approx_tolerance`` (in the target's unit) is how far below an "about X" target an
-    outcome may fall and still count as met.
+    outcome may fall and still count as met. With ``canonical_only`` (the default) only
+    indicators of the vocabulary (a non-empty ``indicator_id``) are joined: two reports'
+    wordings of other indicators are not reliably the same measure; pass False to join
+    those by their text too.
     """
     meta = metadata[["doc", "jurisdiction", "year"]].rename(columns={"year": "report_year"})
     figs = figures.merge(meta, on="doc", how="inner")
     figs = figs[figs["jurisdiction"].astype(str) != ""]
+    if canonical_only:
+        figs = figs[figs["indicator_id"].astype(str) != ""]
     targets = figs[figs["status"] == "target"]
     outcomes = figs[figs["status"].isin(["actual", "estimate"])]
     by_key: dict[tuple, list[pd.Series]] = {}
