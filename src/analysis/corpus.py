@@ -146,7 +146,7 @@ def extract_document(
     Top level and returning plain data, so it runs in another process or on another machine.
     """
     from . import load_report
-    from .extraction import extract_figures
+    from .extraction import FIGURE_DTYPES, figure_columns
     from .reading.metadata import looks_like_report, metadata_row
 
     p = Path(path)
@@ -158,7 +158,7 @@ def extract_document(
                 f"{p}: does not look like a government work report (no 政府工作报告 title, "
                 "session line or review and plan parts)"
             )
-        frame = extract_figures(report)
+        columns = figure_columns(report)  # plain lists: no pandas in the worker
         meta = metadata_row(report)
     except Exception as exc:  # one bad document never stops the batch
         return DocumentResult(index, doc, str(p), _nbytes(p), error={
@@ -166,8 +166,7 @@ def extract_document(
             "message": str(exc) if str(p) in str(exc) else f"{p}: {exc}"})
     return DocumentResult(
         index, doc, str(p), _nbytes(p),
-        figures={str(c): v for c, v in frame.to_dict("list").items()},
-        dtypes={str(c): t for c, t in frame.dtypes.items()}, metadata=meta,
+        figures=columns, dtypes=dict(FIGURE_DTYPES), metadata=meta,
         text=report.raw if keep_text else None,
     )
 

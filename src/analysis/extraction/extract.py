@@ -63,6 +63,13 @@ FIGURE_COLUMNS = (
 )
 
 
+# pandas dtypes of the columns ("str" keeps a missing value missing).
+FIGURE_DTYPES: dict[str, str] = {
+    c: "str" for c in FIGURE_COLUMNS
+} | {"year": "Int64", "value": "float64", "low": "float64", "high": "float64",
+     "multiplier": "float64", "start": "int64", "end": "int64"}
+
+
 @dataclass(frozen=True)
 class Context:
     """What the structure says about a sentence: its part, default year and section."""
@@ -521,22 +528,21 @@ def _rows(report: Report) -> Iterator[dict]:
             }
 
 
+def figure_columns(report: Report) -> dict[str, list]:
+    """The figures as plain column lists (no pandas): cheap to build, pickle and concatenate."""
+    cols: dict[str, list] = {c: [] for c in FIGURE_COLUMNS}
+    for row in _rows(report):
+        for c, values in cols.items():
+            values.append(row[c])
+    return cols
+
+
 def extract_figures(report: Report) -> pd.DataFrame:
     """Every figure of a report, one row per observation, columns :data:`FIGURE_COLUMNS`."""
     import pandas as pd
 
-    df = pd.DataFrame(list(_rows(report)), columns=list(FIGURE_COLUMNS))
-    return df.astype(
-        {
-            "year": "Int64",
-            "value": "float64",
-            "low": "float64",
-            "high": "float64",
-            "multiplier": "float64",
-            "start": "int64",
-            "end": "int64",
-        }
-    )
+    return pd.DataFrame(figure_columns(report), columns=list(FIGURE_COLUMNS)).astype(
+        FIGURE_DTYPES)
 
 
 def extract_text(text: str, doc: str = "text") -> pd.DataFrame:

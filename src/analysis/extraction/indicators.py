@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .. import paths
@@ -67,6 +67,7 @@ _QUALIFIER = re.compile(
 _CHANGES_MEANING = ("人均", "单位", "万元", "占", "非", "每", "累计")
 
 
+@lru_cache(maxsize=4096)
 def indicator_id(name: str) -> str:
     """The canonical id of an indicator name, or ``""`` when it is not in the vocabulary.
 
