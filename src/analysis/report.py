@@ -146,7 +146,7 @@ def _title_and_summary(nb: Any, name: str) -> tuple[str, str]:
     lines = _first_markdown(nb)
     title = name
     if lines and lines[0].startswith("#"):
-        title = lines[0].lstrip("#").strip()
+        title = re.sub(r"[*_`]", "", lines[0].lstrip("#")).strip()  # markdown emphasis
         lines = lines[1:]
     summary = str(nb.metadata.get("summary", "")).strip()
     if not summary and lines:
@@ -162,11 +162,11 @@ _FONT_FACE = (
 
 _PAGE_CSS = """
 <style>
-  body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "GWR CJK",
+  body { font-family: "GWR CJK", system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC",
          "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
   :root {
-    --jp-content-font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC",
-      "GWR CJK", "PingFang SC", "Microsoft YaHei", sans-serif;
+    --jp-content-font-family: "GWR CJK", system-ui, -apple-system, "Segoe UI",
+      "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;
     --jp-ui-font-family: var(--jp-content-font-family);
     --jp-code-font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, "GWR CJK",
       monospace;
@@ -208,7 +208,7 @@ def render_notebook(path: Path, out_dir: Path) -> Page:
 
 
 _INDEX_CSS = """
-body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "GWR CJK",
+body { font-family: "GWR CJK", system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC",
        "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
        max-width: 860px; margin: 40px auto; padding: 0 20px; color: #222; line-height: 1.6; }
 h1 { font-size: 26px; margin-bottom: 4px; }
