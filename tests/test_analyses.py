@@ -796,14 +796,14 @@ def test_real_table_key_numbers(real: pd.DataFrame) -> None:
     assert set(target_setting_model(real)["n"]) == {6}  # 规上工业增加值 2019: "正增长", no number
 
 
-def test_indicator_line_with_unquoted_commas_is_repaired() -> None:
-    from analysis.analyses.lookup import _repair_indicator_line
+def test_indicator_table_is_the_extractors_vocabulary() -> None:
+    """The agriculture row (commas in its English name) reads whole, with all its aliases."""
+    from analysis.analyses.lookup import _aliases, load_indicators
 
-    line = (
-        "agriculture_output,农林牧渔业总产值,Gross output of agriculture, forestry and fishery,"
-        "农林牧渔业总产值|农业总产值,亿元,NBS (a gross output, not a value added)"
-    )
-    fields = _repair_indicator_line(line.split(","))
-    assert fields[3] == "农林牧渔业总产值|农业总产值" and fields[4] == "亿元"
-    assert fields[2] == "Gross output of agriculture, forestry and fishery"
-    assert fields[5] == "NBS (a gross output, not a value added)"
+    table = load_indicators().set_index("indicator_id")
+    row = table.loc["agriculture_output"]
+    assert row["aliases"].split("|")[:2] == ["农林牧渔业总产值", "农业总产值"]
+    assert row["default_unit"] == "亿元"
+    assert row["name_en"] == (
+        "Gross output value of agriculture, forestry, animal husbandry and fishery")
+    assert "农业总产值" in _aliases()["agriculture_output"]

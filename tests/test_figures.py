@@ -175,11 +175,6 @@ def test_labels_dates_ordinals_and_codes_are_not_figures(sentence: str) -> None:
     assert parse_sentence(sentence, REVIEW_2019) == []
 
 
-def _comparable(f) -> tuple:
-    ident = f.indicator_id if f.indicator_id in INDICATOR_IDS else ""
-    return (ident, f.year, f.status, f.measure, f.value, f.quantity.unit, f.quantity.bound)
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_genre_cases_of_other_places_years_and_scripts(case) -> None:
     """Sentences written in the style of other reports (tests/cases/GENRE_NOTES.md)."""

@@ -360,10 +360,11 @@ def _frames(results: Iterable[DocumentResult], chunk_rows: int = 20_000
 
 def _empty_figures() -> pd.DataFrame:
     """The figures table with no rows but its real dtypes."""
-    from .extraction import extract_figures
-    from .reading.report import Report
+    import pandas as pd
 
-    return extract_figures(Report.fromstring("政府工作报告\n", doc=""))
+    from .extraction import FIGURE_COLUMNS, FIGURE_DTYPES
+
+    return pd.DataFrame({c: [] for c in FIGURE_COLUMNS}).astype(FIGURE_DTYPES)
 
 
 def _errors_frame(errors: Iterable[dict[str, str] | None]) -> pd.DataFrame:

@@ -292,15 +292,9 @@ def indicator_key(indicator_id: object, indicator: object) -> str:
 
 @lru_cache(maxsize=1)
 def _aliases() -> dict[str, frozenset[str]]:
-    table = load_indicators()
-    out: dict[str, frozenset[str]] = {}
-    for _, row in table.iterrows():
-        names = {str(row["name_zh"])}
-        aliases = row.get("aliases")
-        if isinstance(aliases, str):
-            names.update(a.strip() for a in aliases.split("|") if a.strip())
-        out[str(row["indicator_id"])] = frozenset(names)
-    return out
+    from ..extraction.indicators import vocabulary
+
+    return {v.id: frozenset((v.name_zh, *v.aliases)) for v in vocabulary().values()}
 
 
 def _as_tuple(statuses: str | Iterable[str] | None) -> tuple[str, ...] | None:
@@ -398,37 +392,17 @@ def _read_reference(name: str) -> pd.DataFrame:
 _INDICATOR_COLUMNS = ("indicator_id", "name_zh", "name_en", "aliases", "default_unit", "source")
 
 
-def _repair_indicator_line(fields: list[str]) -> list[str]:
-    """Unquoted commas in ``name_en`` or ``source`` split a line: rejoin them.
-
-    ``name_en`` is English; ``aliases`` (next) is the first later field with CJK characters.
-    """
-    cjk = [i for i, f in enumerate(fields) if i >= 2 and re.search(r"[\u4e00-\u9fff]", f)]
-    if not cjk:
-        return fields[: len(_INDICATOR_COLUMNS)]
-    i = cjk[0]
-    return [
-        fields[0],
-        fields[1],
-        ",".join(fields[2:i]),
-        fields[i],
-        fields[i + 1] if i + 1 < len(fields) else "",
-        ",".join(fields[i + 2 :]),
-    ]
-
-
-@lru_cache(maxsize=1)
-def _indicators() -> pd.DataFrame:
-    path = reference_dir() / "indicators.csv"
-    if not path.is_file():
-        raise FileNotFoundError(f"reference table indicators.csv not found in {reference_dir()}")
-    # tolerate a line whose unquoted commas split a field (seen in name_en and source)
-    return pd.read_csv(path, engine="python", on_bad_lines=_repair_indicator_line)
-
-
 def load_indicators() -> pd.DataFrame:
-    """``data/reference/indicators.csv``: canonical ids, Chinese names and aliases."""
-    return _indicators().copy()
+    """``data/reference/indicators.csv`` as a frame: canonical ids, names and aliases.
+
+    Read through :func:`analysis.extraction.indicators.vocabulary`, the one reader of it.
+    """
+    from ..extraction.indicators import vocabulary
+
+    rows = [{"indicator_id": v.id, "name_zh": v.name_zh, "name_en": v.name_en,
+             "aliases": "|".join(v.aliases), "default_unit": v.default_unit,
+             "source": v.source} for v in vocabulary().values()]
+    return pd.DataFrame(rows)
 
 
 def load_assumptions() -> pd.DataFrame:

@@ -16,7 +16,6 @@ them into DataFrames with raw offsets. The rules are those of the genre, not of 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -573,9 +572,3 @@ def parse_projects(nt: NormalizedText, outline: Outline) -> list[Project]:
             )
         )
     return projects
-
-
-def most_common_year(text: str) -> int | None:
-    """The year most often mentioned (a last-resort hint, never used silently)."""
-    years = Counter(int(y) for y in _YEAR.findall(text))
-    return years.most_common(1)[0][0] if years else None
