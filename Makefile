@@ -36,10 +36,10 @@ test: lint $(STAMP) ## Lint, then every test: unit, doctests and the notebooks u
 	$(if $(NOTEBOOKS),$(BIN)/pytest -q --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider $(NOTEBOOKS))
 
 notebooks: $(STAMP) ## Re-execute the notebooks in place (commit their outputs)
-	$(BIN)/python -m analysis.report --execute-only $(NOTEBOOKS)
+	$(BIN)/python -m analysis.render --execute-only $(NOTEBOOKS)
 
 report: $(STAMP) ## Execute the notebooks and render the HTML report in reports/html/
-	$(BIN)/python -m analysis.report $(NOTEBOOKS)
+	$(BIN)/python -m analysis.render $(NOTEBOOKS)
 
 data: $(STAMP) ## Write the figures table and structure frames to data/processed/
 	$(BIN)/python -m analysis extract data/raw/*.txt --format csv -o data/processed/figures.csv

@@ -67,9 +67,16 @@ def score(pairs: list[tuple[list[dict], list[dict]]]) -> dict[str, float]:
 
 
 def liujiang_pairs() -> list[tuple[list[dict], list[dict]]]:
+    import pandas as pd
+
     import analysis
 
-    figs = analysis.figures().to_dict("records")
+    report = analysis.load_report()
+    sentences = report.sentences()["text"].tolist()
+    figs = analysis.figures(report).to_dict("records")
+    for r in figs:  # the whole sentence, from the sentences frame (rows keep only a clause)
+        sid = r["sentence_id"]
+        r["sentence"] = r["context"] if pd.isna(sid) else sentences[int(sid)]
     with (HERE / "liujiang_gold.csv").open(encoding="utf-8", newline="") as f:
         gold = list(csv.DictReader(f))
     pairs = []

@@ -39,7 +39,7 @@ from analysis.analyses.lookup import SPECS
 FIG_COLUMNS = [
     "doc", "indicator", "indicator_id", "year", "status", "measure", "value", "low", "high",
     "unit", "base_unit", "multiplier", "bound", "start", "end", "quote", "section",
-    "section_title", "part", "sentence",
+    "section_title", "part", "sentence_id", "context",
 ]  # fmt: skip
 
 UNITS = {
@@ -63,7 +63,7 @@ def make_table(doc: str, sentences: list[tuple[str, list[Row]]]) -> pd.DataFrame
     """A figures table with the extractor's columns; starts increase in text order."""
     records = []
     pos = 0
-    for sentence, rows in sentences:
+    for sentence_id, (sentence, rows) in enumerate(sentences):
         for row in rows:
             indicator, ind_id, year, status, measure, value, unit, bound, *rng = row
             low, high = [*rng, math.nan, math.nan][:2]
@@ -94,7 +94,8 @@ def make_table(doc: str, sentences: list[tuple[str, list[Row]]]) -> pd.DataFrame
                     "section": "1" if status != "target" else "2",
                     "section_title": "",
                     "part": "review" if status != "target" else "plan",
-                    "sentence": sentence,
+                    "sentence_id": sentence_id,
+                    "context": sentence,
                 }
             )
         pos += 50

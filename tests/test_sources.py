@@ -75,7 +75,7 @@ def test_fromstring_rejects_empty_and_bytes() -> None:
 
 def test_raw_report_is_byte_identical_and_checksummed(raw_text: str) -> None:
     from analysis import paths
-    from analysis.reading.report import recorded_checksums
+    from analysis.reading.document import recorded_checksums
     from analysis.reading.sources import sha256_of
 
     raw = paths.raw_dir() / paths.DEFAULT_REPORT

@@ -84,8 +84,8 @@ class _Ctx:
         if anchor is None:
             return None
         own = self.figs[self.figs["doc"] == self.doc]
-        for column, value in (("sentence", anchor.sentence), ("section", anchor.section)):
-            if column not in own.columns or not value:
+        for column, value in (("sentence_id", anchor.sentence_id), ("section", anchor.section)):
+            if column not in own.columns or value is None or value == "":
                 continue
             near = own[(own[column] == value) & (own["start"] > anchor.start)]
             fig = find(near, self.specs[key], year=self.plan_year, statuses=PLAN)

@@ -107,8 +107,8 @@ def _keys(figs: pd.DataFrame) -> list[str]:
 def _nearest(rows: pd.DataFrame, anchor: pd.Series) -> pd.Series:
     """The row of ``rows`` closest to ``anchor``: same sentence first, then by offset."""
     same = rows
-    if "sentence" in rows.columns and isinstance(anchor.get("sentence"), str):
-        in_sentence = rows[rows["sentence"] == anchor["sentence"]]
+    if "sentence_id" in rows.columns and not pd.isna(anchor.get("sentence_id")):
+        in_sentence = rows[rows["sentence_id"] == anchor["sentence_id"]]
         if not in_sentence.empty:
             same = in_sentence
     distance = (same["start"] - anchor["start"]).abs()

@@ -169,8 +169,9 @@ class Figure:
     base_unit: str
     multiplier: float
     bound: str
-    sentence: str
+    context: str  # the clause the figure was read from
     section: str = ""
+    sentence_id: int | None = None
 
     @classmethod
     def from_row(cls, row: Mapping[Hashable, Any]) -> Figure:
@@ -200,8 +201,9 @@ class Figure:
             base_unit=text("base_unit") or text("unit"),
             multiplier=1.0 if math.isnan(multiplier) else multiplier,
             bound=text("bound") or "eq",
-            sentence=text("sentence"),
+            context=text("context"),
             section=text("section"),
+            sentence_id=None if pd.isna(sid := row.get("sentence_id", None)) else int(sid),
         )
 
     @property
@@ -211,11 +213,11 @@ class Figure:
         whole sentence when the wording is not found."""
         name = re.sub(r"\s+", "", self.indicator)
         if not name:
-            return self.sentence
-        for part in re.split(r"[；;]", self.sentence):
+            return self.context
+        for part in re.split(r"[；;]", self.context):
             if name in re.sub(r"\s+", "", part):
                 return part
-        return self.sentence
+        return self.context
 
     @property
     def point(self) -> float:

@@ -28,7 +28,7 @@ from .numbers import Quantity, find_quantities
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..reading.report import Report
+    from ..reading.document import Report
 
 __all__ = [
     "FIGURE_COLUMNS",
@@ -59,15 +59,16 @@ FIGURE_COLUMNS = (
     "section",
     "section_title",
     "part",
-    "sentence",
+    "sentence_id",
+    "context",
 )
 
 
 # pandas dtypes of the columns ("str" keeps a missing value missing).
 FIGURE_DTYPES: dict[str, str] = {
     c: "str" for c in FIGURE_COLUMNS
-} | {"year": "Int64", "value": "float64", "low": "float64", "high": "float64",
-     "multiplier": "float64", "start": "int64", "end": "int64"}
+} | {"year": "Int64", "sentence_id": "Int64", "value": "float64", "low": "float64",
+     "high": "float64", "multiplier": "float64", "start": "int64", "end": "int64"}
 
 
 @dataclass(frozen=True)
@@ -438,6 +439,7 @@ class _View:
     text: str
     offsets: Sequence[int]
     context: Context
+    sentence: int | None = None  # index in Report.sentences(); None for appendix cells
 
 
 _SKIP_KINDS = ("front_matter", "glossary", "colophon")
@@ -470,6 +472,7 @@ def _views(report: Report) -> Iterator[_View]:
             nt.text[s.start : s.end],
             nt.offsets[s.start : s.end],
             Context(part, y, sec.id if sec else None, sec.title if sec else ""),
+            s.index,
         )
     # The appendix's planned projects: their contents, one cell per wrapped line, joined.
     app = next((s for s in outline.sections if s.kind == "appendix"), None)
@@ -524,8 +527,32 @@ def _rows(report: Report) -> Iterator[dict]:
                 "section": ctx.section,
                 "section_title": ctx.section_title,
                 "part": ctx.part,
-                "sentence": view.text,
+                "sentence_id": view.sentence,
+                "context": figure_context(view.text, q.start, q.end),
             }
+
+
+CONTEXT_CHARS = 160
+
+
+def figure_context(sentence: str, start: int, end: int, limit: int = CONTEXT_CHARS) -> str:
+    """The clause of a sentence around a figure: from the ；/; before it to the one after,
+    at most ``limit`` characters (a long clause is cut around the figure).
+
+    The whole sentence is kept once, in ``Report.sentences()`` (``sentence_id``); a row
+    carries only this short context, so a long sentence is not copied into every row.
+
+    >>> figure_context("全年完成投资50亿元，增长8%；新增就业3000人。", 10, 12)
+    '全年完成投资50亿元，增长8%；'
+    """
+    a = max(sentence.rfind("；", 0, start), sentence.rfind(";", 0, start)) + 1
+    stops = [i for i in (sentence.find("；", end), sentence.find(";", end)) if i >= 0]
+    b = min(stops) + 1 if stops else len(sentence)
+    if b - a > limit:
+        half = max(limit - (end - start), 0) // 2
+        a = max(a, start - half)
+        b = min(b, a + limit)
+    return sentence[a:b]
 
 
 def figure_columns(report: Report) -> dict[str, list]:
@@ -547,6 +574,6 @@ def extract_figures(report: Report) -> pd.DataFrame:
 
 def extract_text(text: str, doc: str = "text") -> pd.DataFrame:
     """Figures of a report given as text (builds a :class:`Report` first)."""
-    from ..reading.report import Report
+    from ..reading.document import Report
 
     return extract_figures(Report.fromstring(text, doc=doc))

@@ -30,7 +30,8 @@ COLUMN_DOCS: dict[str, str] = {
     "section": "id of the outline section it sits in (1.2 = part 一, section （二）)",
     "section_title": "that section's title",
     "part": "review | plan | empty: the part of the report the figure belongs to",
-    "sentence": "the normalized sentence it was read from",
+    "sentence_id": "index of its sentence in Report.sentences() (empty for appendix cells)",
+    "context": "the clause it was read from (normalized, at most 160 characters)",
 }
 
 
@@ -62,7 +63,8 @@ def figure_schema() -> Any:
             "section": pa.Column(str, nullable=True),
             "section_title": pa.Column(str, nullable=True),
             "part": pa.Column(str, nullable=True),
-            "sentence": pa.Column(str),
+            "sentence_id": pa.Column("Int64", pa.Check.ge(0), nullable=True),
+            "context": pa.Column(str),
         },
         checks=[
             pa.Check(lambda df: df["end"] > df["start"], name="end after start"),

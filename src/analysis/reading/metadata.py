@@ -18,7 +18,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .report import Report
+    from .document import Report
 
 __all__ = ["METADATA_COLUMNS", "ReportMetadata", "jurisdiction_level", "looks_like_report",
            "parse_metadata"]

@@ -1,7 +1,7 @@
 """The structure of a work report: paragraphs, sentences, outline, glossary and appendix table.
 
 Everything here works on a :class:`~analysis.reading.text.NormalizedText` and returns plain
-records (frozen dataclasses) that carry *clean* offsets; :mod:`analysis.reading.report` turns
+records (frozen dataclasses) that carry *clean* offsets; :mod:`analysis.reading.document` turns
 them into DataFrames with raw offsets. The rules are those of the genre, not of one report:
 
 * the outline is numbered ``一、`` (parts), ``（一）`` (sections) and sometimes ``1.``;

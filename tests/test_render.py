@@ -15,7 +15,7 @@ pytest.importorskip("nbconvert")
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from analysis.report import main
+    from analysis.render import main
 
     out = tmp_path_factory.mktemp("html")
     assert main(["--render-only", "-o", str(out), *map(str, NOTEBOOKS)]) == 0
