@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb))
 
-.PHONY: help install test unit lint notebooks report data evaluate benchmark lock clean
+.PHONY: help install test unit lint notebooks report lab data evaluate benchmark lock clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -40,6 +40,10 @@ notebooks: $(STAMP) ## Re-execute the notebooks in place (commit their outputs)
 
 report: $(STAMP) ## Execute the notebooks and render the HTML report in reports/html/
 	$(BIN)/python -m analysis.render $(NOTEBOOKS)
+
+lab: $(STAMP) ## Start JupyterLab on notebooks/ with the project's .venv kernel (gwr-analysis)
+	$(BIN)/python -m ipykernel install --sys-prefix --name gwr-analysis --display-name "Python (gwr-analysis)"
+	$(BIN)/jupyter lab --notebook-dir notebooks
 
 data: $(STAMP) ## Write the figures table and structure frames to data/processed/
 	$(BIN)/python -m analysis extract data/raw/*.txt --format csv -o data/processed/figures.csv

@@ -806,5 +806,38 @@ def test_indicator_table_is_the_extractors_vocabulary() -> None:
     assert row["aliases"].split("|")[:2] == ["农林牧渔业总产值", "农业总产值"]
     assert row["default_unit"] == "亿元"
     assert row["name_en"] == (
-        "Gross output value of agriculture, forestry, animal husbandry and fishery")
+        "Gross output value of agriculture, forestry, animal husbandry and fishery"
+    )
     assert "农业总产值" in _aliases()["agriculture_output"]
+
+
+def _poverty_table(plan_sentence: str, plan_indicator: str) -> pd.DataFrame:
+    A, T, L = "actual", "target", "level"
+    return make_table(
+        "trap-2020",
+        [
+            (
+                "全年共1379户4309人实现脱贫，全区贫困发生率由1.08%下降至0.15%。",
+                [
+                    ("实现脱贫", "", 2019, A, L, 1379.0, "户", "eq"),
+                    ("实现脱贫", "", 2019, A, L, 4309.0, "人", "eq"),
+                    ("贫困发生率", "poverty_incidence", 2018, A, L, 1.08, "%", "eq"),
+                    ("贫困发生率", "poverty_incidence", 2019, A, L, 0.15, "%", "eq"),
+                ],
+            ),
+            (plan_sentence, [(plan_indicator, "", 2020, T, L, 734.0, "人", "eq")]),
+        ],
+    )
+
+
+def test_poverty_check_needs_people_still_poor() -> None:
+    name = "poverty: registered population implied by the incidence rates"
+    # people already lifted out who are to be employed are not "poor people remaining"
+    for sentence, indicator in [
+        ("带动脱贫人口就业734人。", "带动脱贫人口就业"),
+        ("推动已脱贫人口务工就业734人。", "脱贫人口务工就业"),
+    ]:
+        trap = one(consistency_checks(_poverty_table(sentence, indicator)), check=name)
+        assert trap["verdict"] == "cannot tell" and "missing" in trap["note"], sentence
+    real = one(consistency_checks(_poverty_table("确保剩余734人全部脱贫。", "脱贫")), check=name)
+    assert real["result"] == pytest.approx(4.79, abs=0.01)

@@ -235,8 +235,28 @@ def _copy_font(out_dir: Path) -> None:
         shutil.copyfile(licence, out_dir / "fonts" / "OFL.txt")
 
 
-def render_index(pages: Sequence[Page], out_dir: Path) -> Path:
-    """Write ``out_dir/index.html`` linking every page with its summary."""
+def _documents_covered() -> list[str]:
+    """One line per report in ``data/raw/`` (year, jurisdiction, title), from its metadata."""
+    from .paths import raw_dir
+    from .reading.document import load_report
+
+    lines = []
+    for path in sorted(raw_dir().glob("*.txt")):
+        row = load_report(path).metadata().iloc[0]
+        lines.append(f"{row['jurisdiction']} {row['year']}: {row['title'] or path.stem}")
+    return lines
+
+
+def render_index(
+    pages: Sequence[Page], out_dir: Path, documents: Sequence[str] | None = None
+) -> Path:
+    """Write ``out_dir/index.html`` linking every page with its summary.
+
+    ``documents`` lists the reports covered, one line each; by default they are read from the
+    metadata of the reports in ``data/raw/``. The title is general: nothing here names a report.
+    """
+    docs = _documents_covered() if documents is None else list(documents)
+    covered = "".join(f"<li>{html.escape(d)}</li>" for d in docs)
     items = "\n".join(
         f'<li><a href="{html.escape(p.href)}">{html.escape(p.title)}</a>'
         f"<p>{html.escape(p.summary)}</p><code>{html.escape(p.name)}</code></li>"
@@ -247,13 +267,14 @@ def render_index(pages: Sequence[Page], out_dir: Path) -> Path:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>柳江区2020年政府工作报告分析 Liujiang 2020 government work report: analyses</title>
+<title>政府工作报告分析 Government work reports: analyses</title>
 <style>{_FONT_FACE}{_INDEX_CSS}</style>
 </head>
 <body>
-<h1>柳江区2020年政府工作报告分析</h1>
-<p class="lead">Analyses of the Liujiang District 2020 government work report (政府工作报告):
-every number comes from the report's text through the <code>analysis</code> package.</p>
+<h1>政府工作报告分析 Government work reports: analyses</h1>
+<p class="lead">Every number comes from the reports' text through the <code>analysis</code>
+package. Reports covered (报告):</p>
+<ul class="docs">{covered}</ul>
 <ol>
 {items}
 </ol>

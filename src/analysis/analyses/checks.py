@@ -8,6 +8,7 @@ check whose inputs are missing is kept with verdict "cannot tell" and says what 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -170,11 +171,28 @@ def _poverty_pair(c: _Ctx) -> tuple[Figure | None, Figure | None]:
     return Figure.from_row(rows.iloc[0].to_dict()), Figure.from_row(rows.iloc[-1].to_dict())
 
 
+# A planned figure about 脱贫 is "poor people remaining" only when its clause says the people
+# are still poor (贫困人口, 未脱贫, 剩余/余下…脱贫任务); 带动脱贫人口就业2万人 is about people
+# already lifted out, so those words are removed before the test.
+_STILL_POOR = r"贫困人口|贫困户|未脱贫|剩余|余下|脱贫任务|建档立卡"
+_ALREADY_OUT = r"脱贫人口|已脱贫|脱贫户|脱贫劳动力"
+
+
+def _remaining_poor(c: _Ctx, key: str) -> Figure | None:
+    """The first planned figure of ``key`` whose clause is about people still poor."""
+    rows = select(c.figs, c.specs[key], doc=c.doc, statuses=PLAN)
+    for row in rows.to_dict("records"):
+        fig = Figure.from_row(row)
+        if re.search(_STILL_POOR, re.sub(_ALREADY_OUT, "", fig.clause)):
+            return fig
+    return None
+
+
 def _poverty_base(c: _Ctx) -> list[_Check]:
     name = "poverty: registered population implied by the incidence rates"
     before, after = _poverty_pair(c)
     lifted = find(c.figs, c.specs["poverty_persons"], doc=c.doc, statuses=OUTCOME)
-    remaining = find(c.figs, c.specs["poverty_persons"], doc=c.doc, statuses=PLAN)
+    remaining = _remaining_poor(c, "poverty_persons")
     miss = c.missing(
         name,
         poverty_incidence_before=before,
@@ -257,8 +275,8 @@ def _household_size(c: _Ctx) -> _Check:
     name = "poverty: persons per household, lifted vs remaining"
     hh = find(c.figs, c.specs["poverty_households"], doc=c.doc, statuses=OUTCOME)
     pp = find(c.figs, c.specs["poverty_persons"], doc=c.doc, statuses=OUTCOME)
-    hh_r = find(c.figs, c.specs["poverty_households"], doc=c.doc, statuses=PLAN)
-    pp_r = find(c.figs, c.specs["poverty_persons"], doc=c.doc, statuses=PLAN)
+    hh_r = _remaining_poor(c, "poverty_households")
+    pp_r = _remaining_poor(c, "poverty_persons")
     miss = c.missing(
         name,
         poverty_households=hh,

@@ -349,8 +349,9 @@ def context_comparison(figs: pd.DataFrame, context: pd.DataFrame | None = None) 
     ``own_year``, ``own_status``, ``own_value``, ``own_bound``, ``own_unit``, ``own_start``;
     the other place's: ``entity``, ``entity_en``, ``level`` (province/city/county ...),
     ``period``, ``context_status``, ``context_value``, ``context_bound``, ``context_unit``;
-    ``difference`` = own − context, in ``difference_unit`` (百分点 for growth rates, the unit
-    for levels); ``ratio`` = own / context for levels (NaN for rates); ``comparison`` (plain
+    ``difference`` = own − context for growth rates, in ``difference_unit`` (百分点); NaN for
+    levels, since the difference of two places' levels means nothing; ``ratio`` = own /
+    context for levels in the same unit (NaN for rates); ``comparison`` (plain
     words); ``source`` and ``url`` carried from the context table; ``note`` (caveats: 2020 was
     the COVID-19 year, comparable scope, estimates, different administrative levels).
     """
@@ -385,7 +386,8 @@ def _context_row(target: Figure, fig: Figure, c: pd.Series) -> dict[str, object]
     own_value = fig.point
     growth = fig.measure == "growth_pct"
     same_unit = str(c["unit"]) == fig.unit
-    difference = own_value - value if (growth or same_unit) else math.nan
+    # places differ in size: compare growth rates, or levels as a ratio, never level − level
+    difference = own_value - value if growth else math.nan
     ratio = own_value / value if (not growth and same_unit and value) else math.nan
     what = fig.status
     comparison = (
@@ -431,7 +433,7 @@ def _context_row(target: Figure, fig: Figure, c: pd.Series) -> dict[str, object]
         "context_bound": c["bound"],
         "context_unit": c["unit"],
         "difference": difference,
-        "difference_unit": "百分点" if growth else (fig.unit if same_unit else ""),
+        "difference_unit": "百分点" if growth else "",
         "ratio": ratio,
         "comparison": comparison,
         "source": c["source"],
