@@ -768,10 +768,7 @@ def test_empty_table() -> None:
 def real() -> pd.DataFrame:
     import analysis
 
-    try:
-        return analysis.figures()
-    except ImportError as exc:  # the extractor is not there yet
-        pytest.skip(f"figures table not available: {exc}")
+    return analysis.figures()
 
 
 def test_real_table_key_numbers(real: pd.DataFrame) -> None:
