@@ -214,7 +214,8 @@ body { font-family: "GWR CJK", system-ui, -apple-system, "Segoe UI", "Noto Sans 
 h1 { font-size: 26px; margin-bottom: 4px; }
 p.lead { color: #555; margin-top: 0; }
 ol { padding-left: 0; list-style: none; counter-reset: item; }
-li { border: 1px solid #e3e3e3; border-radius: 6px; padding: 14px 18px; margin: 14px 0; }
+ol li { border: 1px solid #e3e3e3; border-radius: 6px; padding: 14px 18px; margin: 14px 0; }
+ul.docs li { margin: 2px 0; color: #333; }
 li a { font-size: 18px; color: #1a5276; text-decoration: none; font-weight: 600; }
 li a:hover { text-decoration: underline; }
 li p { margin: 6px 0 0; color: #444; }
