@@ -342,9 +342,11 @@ class _Runner:
     itself) a failed task is an error row at once.
     """
 
-    def __init__(self, pool: Executor, owned_workers: int):
+    def __init__(self, pool: Executor, owned_workers: int,
+                 fn: Callable[[Task], DocumentResult] = _extract_task):
         self.pool = pool
         self.workers = owned_workers
+        self.fn = fn  # what a worker runs on a task; tests swap in one that kills its worker
         self.pending: dict[Future, tuple[Task, bool]] = {}
         self.suspects: deque[Task] = deque()
         self.finished = False
@@ -378,7 +380,7 @@ class _Runner:
 
     def _put(self, task: Task, alone: bool) -> None:
         try:
-            fut = self.pool.submit(_extract_task, task)
+            fut = self.pool.submit(self.fn, task)
         except Exception as exc:  # a broken or shut-down executor: a failed future instead
             fut = Future()
             fut.set_exception(exc)
@@ -407,8 +409,16 @@ class _Runner:
         for task, _ in self.pending.values():
             self.suspects.append(task)
         self.pending.clear()
+        # Python 3.11's pool joins the surviving workers of a broken pool without stopping
+        # them, and a survivor blocked on the dead pool's queues never exits: stop them.
+        self._terminate_workers(kill=True)  # their tasks are run again: nothing to say
         self.pool.shutdown(wait=False, cancel_futures=True)
         self.pool = _process_pool(self.workers)
+
+    def _terminate_workers(self, kill: bool = False) -> None:
+        processes = getattr(self.pool, "_processes", None) or {}
+        for proc in list(processes.values()):
+            proc.kill() if kill else proc.terminate()
 
     def _close(self) -> None:
         for fut in self.pending:
@@ -416,9 +426,7 @@ class _Runner:
         if not self.workers:
             return
         if not self.finished:  # interrupted: stop the workers now, not after their task
-            processes = getattr(self.pool, "_processes", None) or {}
-            for proc in list(processes.values()):
-                proc.terminate()
+            self._terminate_workers()
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
