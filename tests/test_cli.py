@@ -72,10 +72,12 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     import os
     import pty
 
+    copy = tmp_path / "copy.txt"  # two documents (the same file twice is refused)
+    copy.write_bytes(REPORT.read_bytes())
     master, slave = pty.openpty()
     try:
         proc = subprocess.run([sys.executable, "-m", "analysis", "extract", str(REPORT),
-                               str(REPORT), "-o", str(tmp_path / "f.csv")],
+                               str(copy), "-o", str(tmp_path / "f.csv")],
                               stderr=slave, stdout=subprocess.PIPE, check=False)
         os.close(slave)
         seen = b""

@@ -92,3 +92,86 @@ def test_changed_raw_file_fails_loudly(tmp_path: Path) -> None:
     changed.write_bytes((src / paths.DEFAULT_REPORT).read_bytes().replace(b"302.4", b"999.9"))
     with pytest.raises(ChecksumError, match=paths.DEFAULT_REPORT):
         analysis.load_report(changed)
+
+
+# --- special files: refused before they are opened --------------------------------------------
+
+
+def test_a_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # nobody writes to it: opening it for reading would block forever
+    with pytest.raises(ReportFormatError, match=r"pipe\.txt: is a named pipe \(FIFO\)"):
+        analysis.load_report(fifo)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html", ".pdf"])
+def test_a_device_is_refused_before_reading(tmp_path: Path, suffix: str) -> None:
+    link = tmp_path / f"zero{suffix}"
+    link.symlink_to("/dev/zero")
+    with pytest.raises(ReportFormatError, match="is a character device"):
+        analysis.load_report(link)
+
+
+def test_a_symlink_loop_is_named_as_such(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.symlink_to(b)
+    b.symlink_to(a)
+    with pytest.raises(ReportFormatError, match=r"a\.txt: symbolic link loop"):
+        analysis.load_report(a)
+
+
+def test_a_broken_symlink_says_so(tmp_path: Path) -> None:
+    link = tmp_path / "gone.txt"
+    link.symlink_to(tmp_path / "nowhere.txt")
+    with pytest.raises(FileNotFoundError, match=r"gone\.txt: broken symbolic link"):
+        analysis.load_report(link)
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from analysis.reading import sources
+
+    big = tmp_path / "big.txt"
+    big.write_text(SAMPLE * 100, encoding="utf-8")
+    monkeypatch.setattr(sources, "MAX_REPORT_BYTES", 1000)
+    with pytest.raises(ReportFormatError, match=r"big\.txt: .* larger than the 1,000-byte"):
+        analysis.load_report(big)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_decoded(codec: str) -> None:
+    decoded = decode_bytes(SAMPLE.encode(codec))
+    assert decoded.text == SAMPLE and decoded.encoding == codec
+
+
+def test_broken_utf16_without_a_bom_is_named_as_such() -> None:
+    data = SAMPLE.encode("utf-16-le") + b"\x00\xdc"  # a lone low surrogate at the end
+    with pytest.raises(ReportFormatError, match=r"UTF-16 without a byte-order mark"):
+        decode_bytes(data, name="u16.txt")
+
+
+def test_decoding_errors_name_the_true_byte_offset() -> None:
+    head = "全区地区生产总值".encode()
+    with pytest.raises(ReportFormatError, match=rf"utf-8: invalid start byte at byte {len(head)}"):
+        decode_bytes(head + b"\xff\xff\xff", name="bad.txt")
+    with pytest.raises(ReportFormatError, match=rf"at byte {3 + len(head)}\)"):
+        decode_bytes(codecs.BOM_UTF8 + head + b"\xff", name="bom.txt")
+
+
+@pytest.mark.parametrize("line", ["abc", "0123 file.txt", "f" * 64, "g" * 64 + "  x.txt"])
+def test_a_malformed_sha256sums_line_is_named(tmp_path: Path, line: str) -> None:
+    from analysis.reading.document import recorded_checksums
+
+    (tmp_path / "SHA256SUMS").write_text("# comment\n" + "a" * 64 + "  ok.txt\n" + line + "\n",
+                                         encoding="utf-8")
+    with pytest.raises(ChecksumError, match=r"SHA256SUMS:3: expected"):
+        recorded_checksums(tmp_path)
+
+
+def test_sha256sums_accepts_binary_mode_and_comments(tmp_path: Path) -> None:
+    from analysis.reading.document import recorded_checksums
+
+    (tmp_path / "SHA256SUMS").write_text("# c\n\n" + "A" * 64 + " *x y.txt\n", encoding="utf-8")
+    assert recorded_checksums(tmp_path) == {"x y.txt": "a" * 64}

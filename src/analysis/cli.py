@@ -1,34 +1,64 @@
 """Command line: ``python -m analysis extract PATH... [--format csv|json|parquet] [-o OUT]``.
 
-Several files at once, serially or on ``--workers N`` processes; a bad file gets a clear
-message on standard error and a non-zero exit status, while the good files' rows are still
-written. ``--format parquet -o DIR`` writes a dataset partitioned by year, document by
-document, so a corpus larger than memory can be extracted.
+Several files at once, serially, on ``--workers N`` processes or on a Dask cluster
+(``--scheduler``); a bad file gets a clear message on standard error and exit status 1,
+while the good files' rows are still written. ``--format parquet -o DIR`` writes a dataset
+partitioned by year, document by document, so a corpus larger than memory can be
+extracted. Outputs are written beside their target and renamed over it only when complete:
+a failed or interrupted run leaves the previous output as it was.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .extraction.schema import COLUMN_DOCS
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from .corpus import DocumentResult
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+_EPILOG_TAIL = """
+the --errors file has one row per bad file: doc, path, error (the exception class:
+  FileNotFoundError, IsADirectoryError, ReportFormatError, NotAReportError, or the
+  executor's error for a document whose worker was lost), message
+
+doc is the file name without its suffix; when two inputs share a name it is their path
+relative to the inputs' common folder (a/report, b/report; a/report.pdf, a/report.txt).
+--text-dir mirrors it (DIR/a/report.txt). The same file given twice is a usage error.
+
+CSV is safe to open in a spreadsheet: a text cell starting with = + - @, tab or CR (or ')
+gets a leading ' so it is not run as a formula (OWASP); numbers are untouched.
+analysis.corpus.read_figures_csv() reads it back exactly. JSON and Parquet keep raw text.
+
+outputs (-o, --errors, --text-dir) are checked before any work starts, and written to a
+temporary name beside the target, renamed over it only when complete: a failed or
+interrupted run leaves the previous output as it was.
+
+exit status:
+  0    every input extracted
+  1    some inputs were bad (each named on standard error and in --errors); the good
+       ones are written
+  2    usage or output error (bad option, unwritable output, same file twice, no
+       scheduler): nothing was done
+  130  interrupted (Ctrl-C or SIGTERM): nothing written, previous outputs left as they were
+"""
 
 
 def _columns_help() -> str:
     width = max(map(len, COLUMN_DOCS))
     return "columns of the output, in order:\n" + "\n".join(
         f"  {name.ljust(width)}  {doc}" for name, doc in COLUMN_DOCS.items()
-    ) + (
-        "\n\nthe --errors file has one row per bad file: doc, path, error (the exception "
-        "class:\n  FileNotFoundError, IsADirectoryError, ReportFormatError, NotAReportError "
-        "…), message"
-    )
+    ) + "\n" + _EPILOG_TAIL
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,18 +76,25 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     ex.add_argument("paths", nargs="+", type=Path,
-                    help="report files (.txt: UTF-8, GB18030, UTF-16)")
+                    help="report files (.txt: UTF-8, GB18030, UTF-16; .pdf; .html)")
     ex.add_argument("--format", choices=("csv", "json", "parquet"), default="csv",
                     help="output format (default: csv)")
     ex.add_argument("-o", "--output", type=Path,
                     help="output file (default: standard output); for parquet a directory, "
                     "written as a dataset partitioned by year (year=2020/..., replacing "
-                    "the partitions already there), or a "
+                    "the partitions already there once the new ones are complete), or a "
                     "single file if the name ends in .parquet")
     ex.add_argument("--workers", type=int, default=1, metavar="N",
-                    help="documents extracted in parallel by N processes (default: 1, serial)")
+                    help="documents extracted in parallel by N processes (default: 1, "
+                    "serial); with --scheduler local, the number of Dask workers")
+    ex.add_argument("--scheduler", metavar="ADDRESS",
+                    help="run on a Dask cluster: its scheduler's address "
+                    "(tcp://HOST:8786), or 'local' for a LocalCluster of --workers "
+                    "processes on this machine (needs the dask extra: "
+                    "pip install 'gwr-analysis[dask]')")
     ex.add_argument("--errors", type=Path, metavar="FILE",
-                    help="write one CSV row per bad file (doc, path, error, message)")
+                    help="write one CSV row per bad file (doc, path, error, message); "
+                    "always written, with only a header when every file was good")
     ex.add_argument("--text-dir", type=Path, metavar="DIR",
                     help="write each document's raw text as DIR/<doc>.txt (UTF-8), the text "
                     "that start/end count characters of: raw[start:end] == quote")
@@ -99,55 +136,204 @@ class ProgressBar:
 def _tee(results: Iterable[DocumentResult], bar: ProgressBar | None,
          text_dir: Path | None) -> Iterator[DocumentResult]:
     """Report each bad file on standard error and write raw texts, passing results on."""
+    from .corpus import atomic_path
+
     for r in results:
         if r.error is not None:
-            msg = f"error: {r.error['message']}"
-            if bar is not None:
-                bar.message(msg)
-            else:
-                print(msg, file=sys.stderr)
+            _say(bar, f"error: {r.error['message']}")
         elif text_dir is not None and r.text is not None:
-            with (text_dir / f"{r.doc}.txt").open("w", encoding="utf-8", newline="") as f:
+            target = text_dir / f"{r.doc}.txt"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with atomic_path(target) as tmp, tmp.open("w", encoding="utf-8",
+                                                     newline="") as f:
                 f.write(r.text)
         yield r
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+def _say(bar: ProgressBar | None, line: str) -> None:
+    if bar is not None:
+        bar.message(line)
+    else:
+        print(line, file=sys.stderr)
+
+
+# --- checks before any work -------------------------------------------------------------------
+
+
+def _usage_problem(args: argparse.Namespace) -> str | None:
+    """One line about the first usage or output problem, else None (before any work)."""
     if args.format == "parquet" and args.output is None:
-        print("error: --format parquet needs -o DIR (or -o FILE.parquet)", file=sys.stderr)
-        return 2
+        return "--format parquet needs -o DIR (or -o FILE.parquet)"
     if args.workers < 1:
-        print(f"error: --workers must be at least 1, got {args.workers}", file=sys.stderr)
-        return 2
-    from .corpus import collect, iter_extract, write_csv, write_parquet
+        return f"--workers must be at least 1, got {args.workers}"
+    from .corpus import document_keys
+
+    try:
+        document_keys(args.paths)
+    except ValueError as exc:
+        return str(exc)
+    outputs = [(o, k) for o, k in ((args.output, _output_kind(args)), (args.errors, "file"),
+                                   (args.text_dir, "dir")) if o is not None]
+    seen = {os.path.abspath(p) for p in args.paths}
+    for path, kind in outputs:
+        absolute = os.path.abspath(path)
+        if absolute in seen:
+            return f"{path}: given as an input and as an output"
+        seen.add(absolute)
+        problem = _unwritable(path, kind)
+        if problem:
+            return problem
+    return None
+
+
+def _output_kind(args: argparse.Namespace) -> str:
+    parquet_dir = args.format == "parquet" and args.output is not None and (
+        args.output.suffix != ".parquet")
+    return "dir" if parquet_dir else "file"
+
+
+def _unwritable(path: Path, kind: str) -> str | None:
+    """Why ``path`` cannot be written as a file or directory (None if it can)."""
+    if path.is_dir() and kind == "file":
+        return f"{path}: is a directory, expected a file name"
+    if path.exists() and kind == "dir" and not path.is_dir():
+        return f"{path}: exists and is not a directory"
+    if kind == "file" and not path.parent.is_dir():
+        return f"{path}: its folder {path.parent} does not exist"
+    folder = path.parent  # temporary files and folders go beside the target
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        return f"{path}: {folder} is not a directory"
+    for d in (folder, path if path.is_dir() else None):
+        if d is not None and not os.access(d, os.W_OK | os.X_OK):
+            return f"{path}: {d} is not writable"
+    return None
+
+
+# --- the run ----------------------------------------------------------------------------------
+
+
+class OutputError(Exception):
+    """An output could not be written (the previous one is left as it was)."""
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM ends the run like Ctrl-C: outputs cleaned up, one line, exit 130."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@contextmanager
+def _executor(args: argparse.Namespace) -> Iterator[Any]:
+    """None (serial), a worker count, or a Dask client's executor (closed afterwards)."""
+    if args.scheduler is None:
+        yield None if args.workers == 1 else args.workers
+        return
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise OutputError("--scheduler needs Dask: pip install 'gwr-analysis[dask]'") from None
+    cluster = None
+    try:
+        if args.scheduler == "local":
+            cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1,
+                                   processes=True, dashboard_address=None)
+            client = Client(cluster)
+        else:
+            client = Client(args.scheduler, timeout="10s")
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise OutputError(f"cannot reach the Dask scheduler {args.scheduler}: {exc}") from None
+    try:
+        yield client.get_executor()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _write(results: Iterable[DocumentResult], args: argparse.Namespace) -> pd.DataFrame:
+    """Write the figures in the chosen format; the errors frame."""
+    from .corpus import atomic_path, collect, write_csv, write_parquet
+
+    out = args.output
+    if args.format == "csv":
+        return write_csv(results, out).errors
+    if args.format == "parquet" and out.suffix != ".parquet":
+        return write_parquet(results, out, overwrite=True).errors
+    result = collect(results)
+    if args.format == "parquet":
+        with atomic_path(out) as tmp:
+            result.figures.to_parquet(tmp, index=False)
+        return result.errors
+    text = result.figures.to_json(orient="records", force_ascii=False, indent=1) + "\n"
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        with atomic_path(out) as tmp:
+            tmp.write_text(text, encoding="utf-8")
+    return result.errors
+
+
+def _write_errors(errors: pd.DataFrame, target: Path) -> None:
+    from .corpus import atomic_path, neutralize_formulas
+
+    with atomic_path(target) as tmp:
+        neutralize_formulas(errors).to_csv(tmp, index=False)
+
+
+def _run(args: argparse.Namespace, bar: ProgressBar | None) -> pd.DataFrame:
+    from .corpus import iter_extract
 
     if args.text_dir is not None:
         args.text_dir.mkdir(parents=True, exist_ok=True)
+    with _executor(args) as executor:
+        results = _tee(
+            iter_extract(args.paths, executor, progress=bar, check_report=args.check_report,
+                         keep_text=args.text_dir is not None, ordered=True),
+            bar, args.text_dir,
+        )
+        try:
+            errors = _write(results, args)
+            if args.errors is not None:
+                _write_errors(errors, args.errors)
+        except OSError as exc:
+            name = getattr(exc, "filename", None) or args.output or args.errors
+            raise OutputError(f"cannot write {name}: {exc.strerror or exc}; the previous "
+                              "output is left as it was") from None
+    return errors
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m analysis``; returns the exit status (0, 1, 2 or 130: see ``--help``)."""
+    args = build_parser().parse_args(argv)
+    problem = _usage_problem(args)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
-    results = _tee(
-        iter_extract(args.paths, None if args.workers == 1 else args.workers, progress=bar,
-                     check_report=args.check_report, keep_text=args.text_dir is not None,
-                     ordered=True),
-        bar, args.text_dir,
-    )
-    out = args.output
-    if args.format == "csv":
-        errors = write_csv(results, out).errors
-    elif args.format == "parquet" and out.suffix != ".parquet":
-        errors = write_parquet(results, out, overwrite=True).errors
-    else:
-        result = collect(results)
-        errors, table = result.errors, result.figures
-        if args.format == "parquet":
-            table.to_parquet(out, index=False)
-        else:
-            text = table.to_json(orient="records", force_ascii=False, indent=1)
-            if out:
-                out.write_text(text + "\n", encoding="utf-8")
-            else:
-                sys.stdout.write(text + "\n")
-    if args.errors is not None:
-        errors.to_csv(args.errors, index=False)
-    return 1 if len(errors) else 0
+    try:
+        with _sigterm_as_interrupt():
+            errors = _run(args, bar)
+    except KeyboardInterrupt:
+        print("\nerror: interrupted; nothing written, previous outputs left as they were",
+              file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_BAD_INPUT if len(errors) else EXIT_OK

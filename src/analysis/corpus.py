@@ -35,9 +35,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -49,15 +50,21 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ERROR_COLUMNS",
+    "FORMULA_TRIGGERS",
     "CorpusResult",
     "DocumentResult",
     "NotAReportError",
     "WriteSummary",
+    "atomic_path",
     "collect",
+    "document_keys",
     "extract_document",
     "extract_many",
     "figures_arrow_schema",
     "iter_extract",
+    "neutralize_formulas",
+    "read_figures_csv",
+    "restore_formulas",
     "write_csv",
     "write_parquet",
 ]
@@ -139,20 +146,22 @@ def _nbytes(p: Path) -> int:
 
 def extract_document(
     path: str | os.PathLike[str], index: int = 0, check_report: bool = True,
-    keep_text: bool = False,
+    keep_text: bool = False, doc: str | None = None,
 ) -> DocumentResult:
     """Read one file and extract its figures and metadata; any failure is an error row.
 
-    Top level and returning plain data, so it runs in another process or on another machine.
+    ``doc`` is the document's key in the figures (default: the file name without suffix;
+    :func:`document_keys` makes keys unique across a corpus). Top level and returning plain
+    data, so it runs in another process or on another machine.
     """
     from . import load_report
     from .extraction import FIGURE_DTYPES, figure_columns
     from .reading.metadata import looks_like_report, metadata_row
 
     p = Path(path)
-    doc = p.stem
+    doc = doc or p.stem
     try:
-        report = load_report(p)
+        report = replace(load_report(p), doc=doc)
         if check_report and not looks_like_report(report):
             raise NotAReportError(
                 f"{p}: does not look like a government work report (no 政府工作报告 title, "
@@ -171,33 +180,97 @@ def extract_document(
     )
 
 
-def _extract_task(task: tuple[int, str, bool, bool]) -> DocumentResult:
-    index, path, check_report, keep_text = task
-    return extract_document(path, index, check_report, keep_text)
+Task = tuple[int, str, str, bool, bool]  # index, path, doc, check_report, keep_text
+
+
+def _extract_task(task: Task) -> DocumentResult:
+    index, path, doc, check_report, keep_text = task
+    return extract_document(path, index, check_report, keep_text, doc)
+
+
+def _failed_task(task: Task, exc: BaseException, why: str = "") -> DocumentResult:
+    """The error row of a document whose task failed outside :func:`extract_document`."""
+    index, path, doc, _, _ = task
+    message = f"{path}: {why or 'the task failed on the executor'} ({type(exc).__name__}: {exc})"
+    return DocumentResult(index, doc, path, _nbytes(Path(path)), error={
+        "doc": doc, "path": path, "error": type(exc).__name__, "message": message})
+
+
+# --- document keys ----------------------------------------------------------------------------
+
+
+def document_keys(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
+    """A readable key per path, unique within the run: the file name without its suffix,
+    or, for names that clash, the path relative to the inputs' common folder (without the
+    suffix, or with it if that still clashes). The same file given twice is an error.
+
+    >>> document_keys(["x/a/report.txt", "x/b/report.txt", "x/a/report.pdf", "x/c/other.txt"])
+    ['a/report.txt', 'b/report', 'a/report.pdf', 'other']
+    """
+    absolute = [os.path.abspath(os.fspath(p)) for p in paths]
+    seen: dict[str, int] = {}
+    for i, a in enumerate(absolute):
+        if a in seen:
+            raise ValueError(f"{os.fspath(paths[i])}: given twice (also input "
+                             f"{seen[a] + 1}); each document once, please")
+        seen[a] = i
+    stems = [Path(a).stem for a in absolute]
+    counts = _counts(stems)
+    if all(counts[s] == 1 for s in stems):
+        return stems
+    root = os.path.commonpath([os.path.dirname(a) for a in absolute])
+    relative = [Path(os.path.relpath(a, root)).as_posix() for a in absolute]
+    keys = [r if counts[s] == 1 else r.rsplit(".", 1)[0] if "." in Path(r).name else r
+            for r, s in zip(relative, stems, strict=True)]
+    keys = [s if counts[s] == 1 else k for k, s in zip(keys, stems, strict=True)]
+    again = _counts(keys)
+    keys = [r if again[k] > 1 else k for k, r in zip(keys, relative, strict=True)]
+    clash = [k for k, n in _counts(keys).items() if n > 1]
+    if clash:  # cannot happen for distinct paths; never merge two documents silently
+        raise ValueError(f"two inputs would share the document key {clash[0]!r}")
+    return keys
+
+
+def _counts(items: Iterable[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for item in items:
+        out[item] = out.get(item, 0) + 1
+    return out
 
 
 # --- running tasks ----------------------------------------------------------------------------
 
 
-def _make_executor(executor: ExecutorSpec) -> tuple[Executor | None, bool, int]:
-    """(executor or None for serial, whether we own it, tasks to keep in flight)."""
+def _ignore_sigint() -> None:
+    """Pool workers leave Ctrl-C to the parent (which stops them), so it prints one line."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _process_pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(workers, initializer=_ignore_sigint)
+
+
+def _make_executor(executor: ExecutorSpec) -> tuple[Executor | None, int, int]:
+    """(executor or None for serial, workers if we own it (else 0), tasks to keep in flight)."""
     if executor is None:
-        return None, False, 1
+        return None, 0, 1
     if isinstance(executor, bool):
         raise TypeError("executor must be None, an int, 'process' or an Executor")
     if isinstance(executor, int):
         if executor < 1:
             raise ValueError(f"the number of workers must be at least 1, got {executor}")
-        return ProcessPoolExecutor(executor), True, 4 * executor
+        return _process_pool(executor), executor, 4 * executor
     if executor == "process":
         n = os.cpu_count() or 1
-        return ProcessPoolExecutor(n), True, 4 * n
+        return _process_pool(n), n, 4 * n
     if isinstance(executor, str):
         raise ValueError(f"executor must be None, an int, 'process' or an Executor: {executor!r}")
     if not isinstance(executor, Executor) and not hasattr(executor, "submit"):
         raise TypeError(f"not an executor: {executor!r}")
     workers = getattr(executor, "_max_workers", None) or os.cpu_count() or 1
-    return executor, False, max(16, 4 * workers)
+    return executor, 0, max(16, 4 * workers)
 
 
 def iter_extract(
@@ -216,9 +289,16 @@ def iter_extract(
     consumer that writes results out keeps memory bounded whatever the corpus size.
     ``ordered=True`` yields in input order instead (holding back the results that complete
     before an earlier, slower document). ``progress(done, total)`` is called once before
-    the first task and after each document.
+    the first task and after each document. Every input gives exactly one result: a task
+    that fails on the executor (a lost worker) is an error row, never a dropped document.
+    Document keys come from :func:`document_keys` (a path given twice is a ValueError,
+    raised here, before any work).
     """
-    results = _iter_extract(paths, executor, progress, check_report, keep_text, max_pending)
+    path_list = [os.fspath(p) for p in paths]
+    keys = document_keys(path_list)
+    tasks = [(i, p, k, check_report, keep_text)
+             for i, (p, k) in enumerate(zip(path_list, keys, strict=True))]
+    results = _iter_extract(tasks, executor, progress, max_pending)
     return _in_order(results) if ordered else results
 
 
@@ -234,50 +314,120 @@ def _in_order(results: Iterable[DocumentResult]) -> Iterator[DocumentResult]:
 
 
 def _iter_extract(
-    paths: Iterable[str | os.PathLike[str]],
+    tasks: list[Task],
     executor: ExecutorSpec,
     progress: Progress | None,
-    check_report: bool,
-    keep_text: bool,
     max_pending: int | None,
 ) -> Iterator[DocumentResult]:
-    tasks = [(i, os.fspath(p), check_report, keep_text) for i, p in enumerate(paths)]
     total = len(tasks)
     if progress:
         progress(0, total)
     pool, owned, window = _make_executor(executor)
-    window = max_pending or window
-    done = 0
-    if pool is None:
-        for task in tasks:
-            result = _extract_task(task)
-            done += 1
-            if progress:
-                progress(done, total)
-            yield result
-        return
-    try:
-        pending: set[Future] = set()
-        queue = iter(tasks)
-        while True:
-            for task in queue:
-                pending.add(pool.submit(_extract_task, task))
-                if len(pending) >= window:
-                    break
-            if not pending:
-                break
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in finished:
-                result = fut.result()
-                done += 1
-                if progress:
-                    progress(done, total)
-                yield result
-    finally:
-        for fut in pending:
+    results: Iterable[DocumentResult] = (
+        map(_extract_task, tasks) if pool is None
+        else _Runner(pool, owned).run(tasks, max_pending or window))
+    for done, result in enumerate(results, start=1):
+        if progress:
+            progress(done, total)
+        yield result
+
+
+class _Runner:
+    """Tasks on an executor, a bounded number in flight, every task one result.
+
+    When a worker process of our own pool dies (``BrokenProcessPool``: killed, out of
+    memory, a crash in native code), every task it held fails with it; those tasks are run
+    again, one at a time on a fresh pool, so only the document that kills its worker again
+    becomes an error row. On an executor we do not own (a Dask client retries lost workers
+    itself) a failed task is an error row at once.
+    """
+
+    def __init__(self, pool: Executor, owned_workers: int,
+                 fn: Callable[[Task], DocumentResult] = _extract_task):
+        self.pool = pool
+        self.workers = owned_workers
+        self.fn = fn  # what a worker runs on a task; tests swap in one that kills its worker
+        self.pending: dict[Future, tuple[Task, bool]] = {}
+        self.suspects: deque[Task] = deque()
+        self.finished = False
+
+    def run(self, tasks: list[Task], window: int) -> Iterator[DocumentResult]:
+        queue = deque(tasks)
+        try:
+            while queue or self.suspects or self.pending:
+                self._submit(queue, window)
+                done, _ = wait(list(self.pending), return_when=FIRST_COMPLETED)
+                broken = False
+                for fut in done:
+                    task, alone = self.pending.pop(fut)
+                    result, lost = self._result(fut, task, alone)
+                    broken |= lost
+                    if result is not None:
+                        yield result
+                if broken:
+                    self._renew()
+            self.finished = True
+        finally:
+            self._close()
+
+    def _submit(self, queue: deque[Task], window: int) -> None:
+        if self.suspects:  # after a lost worker: one suspect at a time, nothing else
+            if not self.pending:
+                self._put(self.suspects.popleft(), alone=True)
+            return
+        while queue and len(self.pending) < window:
+            self._put(queue.popleft(), alone=False)
+
+    def _put(self, task: Task, alone: bool) -> None:
+        try:
+            fut = self.pool.submit(self.fn, task)
+        except Exception as exc:  # a broken or shut-down executor: a failed future instead
+            fut = Future()
+            fut.set_exception(exc)
+        self.pending[fut] = (task, alone)
+
+    def _result(self, fut: Future, task: Task, alone: bool
+                ) -> tuple[DocumentResult | None, bool]:
+        """(the result, or None for a task to run again; whether our pool broke)."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return fut.result(), False
+        except BrokenProcessPool as exc:
+            if not self.workers:
+                return _failed_task(task, exc, "the worker extracting it was lost"), False
+            if alone:
+                return _failed_task(task, exc, "its worker process died, also when it was "
+                                    "extracted alone"), True
+            self.suspects.append(task)
+            return None, True
+        except Exception as exc:  # e.g. a Dask KilledWorker or CancelledError
+            return _failed_task(task, exc), False
+
+    def _renew(self) -> None:
+        """A fresh pool after ours broke; the tasks still in flight on it are suspects."""
+        for task, _ in self.pending.values():
+            self.suspects.append(task)
+        self.pending.clear()
+        # Python 3.11's pool joins the surviving workers of a broken pool without stopping
+        # them, and a survivor blocked on the dead pool's queues never exits: stop them.
+        self._terminate_workers(kill=True)  # their tasks are run again: nothing to say
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = _process_pool(self.workers)
+
+    def _terminate_workers(self, kill: bool = False) -> None:
+        processes = getattr(self.pool, "_processes", None) or {}
+        for proc in list(processes.values()):
+            proc.kill() if kill else proc.terminate()
+
+    def _close(self) -> None:
+        for fut in self.pending:
             fut.cancel()
-        if owned:
-            pool.shutdown(wait=True, cancel_futures=True)
+        if not self.workers:
+            return
+        if not self.finished:  # interrupted: stop the workers now, not after their task
+            self._terminate_workers()
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def extract_many(
@@ -443,35 +593,64 @@ def write_parquet(
     to that partition's file (``year=2020/part-0.parquet``, one
     :class:`pyarrow.parquet.ParquetWriter` per partition), so memory is bounded by the chunk
     size and the number of partitions, not by the corpus. Rows without a year go to
-    ``year=__HIVE_DEFAULT_PARTITION__``. ``pd.read_parquet(out_dir)`` reads the dataset back
-    (the partition columns come back as categoricals).
+    ``part-null.parquet`` at the top of the dataset (not to a ``year=__HIVE_DEFAULT_PARTITION__``
+    folder, which ``pandas.read_parquet`` cannot read back), so ``pd.read_parquet(out_dir)``
+    reads the dataset with ``year`` as a categorical (missing where the report gives none).
 
-    An ``out_dir`` that already holds partitions is an error unless ``overwrite`` is true,
-    which deletes the Parquet files of its ``<col>=<value>`` directories first.
+    The dataset is written to a temporary folder beside ``out_dir`` and its partitions
+    replace the old ones only once it is complete: a run that fails or is interrupted
+    leaves the previous dataset as it was. Files of ``out_dir`` that are not partitions are
+    kept. An ``out_dir`` that already holds partitions is an error (before any work) unless
+    ``overwrite`` is true.
     """
+    out = Path(out_dir)
+    cols = list(partition_cols)
+    old = _partitions(out, cols)
+    if old and not overwrite:
+        raise FileExistsError(f"{out}: already holds a dataset ({old[0].name} …); "
+                              "pass overwrite=True to replace it")
+    tmp = _sibling(out, "tmp")
+    try:
+        collect = _Collect(results)
+        _write_dataset(_frames(collect, chunk_rows), tmp, cols)
+        _swap_partitions(tmp, out, cols)
+    finally:
+        _rmtree(tmp)
+    return collect.summary(out)
+
+
+def _partitions(out: Path, cols: Sequence[str]) -> list[Path]:
+    """The entries of ``out`` that belong to a dataset written here."""
+    if not out.is_dir():
+        return []
+    names = (f"{cols[0]}=*", "part-null.parquet") if cols else ("part-*.parquet",)
+    return sorted(e for pattern in names for e in out.glob(pattern))
+
+
+def _sibling(target: Path, what: str) -> Path:
+    """A hidden name beside ``target`` (same file system, so renaming it is atomic)."""
+    return target.parent / f".{target.name}.{what}-{os.getpid()}"
+
+
+def _rmtree(path: Path) -> None:
+    import shutil
+
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _write_dataset(frames: Iterable[pd.DataFrame], root: Path, cols: list[str]) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    out = Path(out_dir)
-    cols = list(partition_cols)
-    old = [d for d in out.glob(f"{cols[0]}=*") if d.is_dir()] if cols and out.is_dir() else []
-    if cols and old:
-        if not overwrite:
-            raise FileExistsError(f"{out}: already holds a dataset ({old[0].name}/ …); "
-                                  "pass overwrite=True to replace it")
-        for d in old:
-            for f in d.rglob("*.parquet"):
-                f.unlink()
-            for sub in sorted(d.rglob("*"), reverse=True):
-                if sub.is_dir():
-                    sub.rmdir()
-            d.rmdir()
     schema = figures_arrow_schema()
     file_schema = pa.schema([f for f in schema if f.name not in cols])
-    collect = _Collect(results)
+    root.mkdir(parents=True)
     writers: dict[tuple, pq.ParquetWriter] = {}
     try:
-        for frame in _frames(collect, chunk_rows):
+        for frame in frames:
             table = pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
             groups: dict[Any, Any] = (
                 frame.groupby(cols, dropna=False, sort=False).indices if cols else {(): None})
@@ -479,24 +658,111 @@ def write_parquet(
                 k = key if isinstance(key, tuple) else (key,)
                 part = table if rows is None else table.take(pa.array(rows))
                 if k not in writers:
-                    d = out.joinpath(*(f"{c}={_hive(v)}" for c, v in zip(cols, k, strict=True)))
-                    d.mkdir(parents=True, exist_ok=True)
-                    writers[k] = pq.ParquetWriter(d / "part-0.parquet", file_schema)
+                    writers[k] = pq.ParquetWriter(_partition_file(root, cols, k), file_schema)
                 writers[k].write_table(part.select(file_schema.names))
     finally:
         for w in writers.values():
             w.close()
+
+
+def _partition_file(root: Path, cols: list[str], key: tuple) -> Path:
+    """``year=2020/part-0.parquet``; rows with a missing partition value stop at the level
+    above it (``part-null.parquet``), where a Hive reader sees the value as missing."""
+    d = root
+    for c, v in zip(cols, key, strict=True):
+        if _hive(v) is None:
+            return d / "part-null.parquet"
+        d = d / f"{c}={_hive(v)}"
+    d.mkdir(parents=True, exist_ok=True)
+    return d / "part-0.parquet"
+
+
+def _swap_partitions(new: Path, out: Path, cols: Sequence[str]) -> None:
+    """Move the complete new dataset into ``out``, then delete the old partitions."""
     out.mkdir(parents=True, exist_ok=True)
-    return collect.summary(out)
+    old = _partitions(out, cols)
+    trash = _sibling(out, "old")
+    try:
+        if old:
+            trash.mkdir()
+            for entry in old:
+                entry.rename(trash / entry.name)
+        for entry in sorted(new.iterdir()):
+            entry.rename(out / entry.name)
+    except OSError:
+        for entry in sorted(trash.iterdir()) if trash.is_dir() else []:
+            if not (out / entry.name).exists():
+                entry.rename(out / entry.name)  # put the old dataset back
+        raise
+    finally:
+        _rmtree(trash)
 
 
-def _hive(value: Any) -> str:
-    """A partition value as a directory name (Hive's name for a missing value)."""
+def _hive(value: Any) -> str | None:
+    """A partition value as a directory name (None for a missing value)."""
     import pandas as pd
 
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return "__HIVE_DEFAULT_PARTITION__"
+        return None
     return str(value)
+
+
+# --- CSV --------------------------------------------------------------------------------------
+
+#: First characters that make a spreadsheet read a cell as a formula (OWASP "CSV Injection"),
+#: plus the quote used to neutralize them (so that neutralizing can be undone exactly).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text cells starting with ``= + - @``, tab or CR (or ``'``) get a leading
+    ``'``, so a spreadsheet shows them as text instead of running them; numeric columns
+    (a value of -5.0) are left alone. :func:`restore_formulas` undoes it.
+
+    >>> import pandas as pd
+    >>> safe = neutralize_formulas(pd.DataFrame({"t": ["=1+2", "-5%", "ok"], "v": [-5.0, 1, 2]}))
+    >>> safe.t.tolist(), safe.v.tolist()
+    (["'=1+2", "'-5%", 'ok'], [-5.0, 1.0, 2.0])
+    """
+    out = frame.copy()
+    for c in _text_columns(out):
+        col = out[c]
+        hit = col.str.startswith(FORMULA_TRIGGERS).fillna(False).astype(bool)
+        if hit.any():
+            out.loc[hit, c] = "'" + col[hit]
+    return out
+
+
+def restore_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Undo :func:`neutralize_formulas` (for reading a CSV written by this package)."""
+    out = frame.copy()
+    for c in _text_columns(out):
+        col = out[c]
+        hit = col.str.match(r"'[=+\-@\t\r']").fillna(False).astype(bool)
+        if hit.any():
+            out.loc[hit, c] = col[hit].str.slice(1)
+    return out
+
+
+def _text_columns(frame: pd.DataFrame) -> list[str]:
+    import pandas as pd
+
+    return [c for c in frame.columns
+            if pd.api.types.is_string_dtype(frame[c]) or frame[c].dtype == object]
+
+
+def read_figures_csv(path: str | os.PathLike[str] | IO[str]) -> pd.DataFrame:
+    """A figures CSV written by :func:`write_csv` back as the figures table, same dtypes.
+
+    Empty text cells come back as missing (CSV has one empty value for both).
+    """
+    import pandas as pd
+
+    from .extraction import FIGURE_DTYPES
+
+    frame = pd.read_csv(path, dtype=FIGURE_DTYPES, keep_default_na=False,
+                        na_values={c: [""] for c in FIGURE_DTYPES})
+    return restore_formulas(frame)
 
 
 def write_csv(
@@ -505,30 +771,56 @@ def write_csv(
     *,
     append: bool = False,
     chunk_rows: int = 20_000,
+    safe: bool = True,
 ) -> WriteSummary:
     """Write the figures of streamed results as one CSV (header once), document by document.
 
-    ``out`` is a path, an open text file, or None for standard output. A path is truncated,
-    or with ``append=True`` appended to (without a second header if it already has rows).
+    ``out`` is a path, an open text file, or None for standard output. A path is written to a
+    temporary file beside it and renamed over it only when every document is written, so
+    a failed or interrupted run leaves the previous file as it was; ``append=True`` adds
+    to it (without a second header if it already has rows). ``safe`` neutralizes cells
+    a spreadsheet would run as formulas (:func:`neutralize_formulas`).
     """
     collect = _Collect(results)
     path = None if out is None or hasattr(out, "write") else Path(out)
-    header = True
-    if path is not None:
-        if append and path.is_file() and path.stat().st_size > 0:
-            header = False
-        fh: IO[str] = path.open("a" if append else "w", encoding="utf-8", newline="")
-    else:
-        fh = out if out is not None else sys.stdout  # type: ignore[assignment]
-    try:
-        for frame in _frames(collect, chunk_rows):
-            frame.to_csv(fh, index=False, header=header)
-            header = False
-        if header:  # no rows at all: still a header line
-            _empty_figures().to_csv(fh, index=False)
-    finally:
-        if path is not None:
-            fh.close()
-        else:
-            fh.flush()
+    if path is None:
+        fh = out if out is not None else sys.stdout
+        _csv_rows(_frames(collect, chunk_rows), fh, True, safe)  # type: ignore[arg-type]
+        fh.flush()  # type: ignore[union-attr]
+        return collect.summary(None)
+    header = not (append and path.is_file() and path.stat().st_size > 0)
+    with atomic_path(path) as tmp:
+        if not header:
+            import shutil
+
+            shutil.copyfile(path, tmp)
+        with tmp.open("a", encoding="utf-8", newline="") as fh:
+            _csv_rows(_frames(collect, chunk_rows), fh, header, safe)
     return collect.summary(path)
+
+
+def _csv_rows(frames: Iterable[pd.DataFrame], fh: IO[str], header: bool, safe: bool) -> None:
+    for frame in frames:
+        (neutralize_formulas(frame) if safe else frame).to_csv(fh, index=False, header=header)
+        header = False
+    if header:  # no rows at all: still a header line
+        _empty_figures().to_csv(fh, index=False)
+
+
+class atomic_path:
+    """A temporary path beside ``target``, renamed over it if the block succeeds and
+    deleted otherwise (the target is then left as it was)."""
+
+    def __init__(self, target: str | os.PathLike[str]):
+        self.target = Path(target)
+        self.tmp = _sibling(self.target, "tmp")
+
+    def __enter__(self) -> Path:
+        self.tmp.unlink(missing_ok=True)
+        return self.tmp
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        if kind is None and self.tmp.exists():
+            os.replace(self.tmp, self.target)
+        else:
+            _rmtree(self.tmp)

@@ -33,6 +33,7 @@ from typing import Any
 __all__ = [
     "GLYPH_WARNINGS",
     "NotebookExecutionError",
+    "NotebookInterrupted",
     "Page",
     "execute_notebook",
     "main",
@@ -48,7 +49,11 @@ DEFAULT_OUTPUT = Path("reports") / "html"
 
 
 class NotebookExecutionError(RuntimeError):
-    """A notebook cell raised while the notebook was executed."""
+    """A notebook could not be executed: a cell raised or timed out, or the kernel died."""
+
+
+class NotebookInterrupted(NotebookExecutionError):
+    """Execution was stopped by SIGINT or SIGTERM (the kernel was shut down)."""
 
 
 @dataclass(frozen=True)
@@ -61,10 +66,15 @@ class Page:
     href: str
 
 
-def _kernel_manager() -> Any:
-    """A kernel manager whose ``python3`` kernel runs on this interpreter (``sys.executable``)."""
+def _kernel_manager_class() -> type:
+    """An async kernel manager whose ``python3`` kernel runs on this interpreter.
+
+    Async, so that nbclient polls the kernel's liveness while it waits for a cell (a kernel
+    that dies is reported at once) and applies the per-cell timeout.
+    """
     from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
-    from jupyter_client.manager import KernelManager
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import default
 
     class CurrentEnvSpecs(KernelSpecManager):
         def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
@@ -75,7 +85,12 @@ def _kernel_manager() -> Any:
                 metadata={"supported_encryption": ["curve"]},
             )
 
-    return KernelManager(kernel_name="python3", kernel_spec_manager=CurrentEnvSpecs())
+    class CurrentEnvKernelManager(AsyncKernelManager):
+        @default("kernel_spec_manager")
+        def _current_env_specs(self) -> KernelSpecManager:
+            return CurrentEnvSpecs()
+
+    return CurrentEnvKernelManager
 
 
 def _kernel_env() -> dict[str, str]:
@@ -91,47 +106,126 @@ def _failed_cell(nb: Any) -> tuple[int, str]:
     for i, cell in enumerate(nb.cells, start=1):
         for out in cell.get("outputs", []):
             if out.get("output_type") == "error":
-                first = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
-                return i, first
+                return i, _first_line(cell)
     return 0, ""
+
+
+def _first_line(cell: Any) -> str:
+    source = str(cell.get("source", "")).strip()
+    return source.splitlines()[0] if source else ""
+
+
+def read_notebook(path: Path) -> Any:
+    """The notebook at ``path``; a file that is not a notebook is one clear error."""
+    import nbformat
+
+    try:
+        return nbformat.read(path, as_version=4)
+    except (OSError, ValueError, UnicodeDecodeError, nbformat.ValidationError) as exc:
+        # json.JSONDecodeError and nbformat's NotJSONError are ValueErrors
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise NotebookExecutionError(
+            f"{path.name}: not a readable notebook ({type(exc).__name__}: {first[:200]})"
+        ) from None
+
+
+async def _execute_async(client: Any, state: dict[str, Any]) -> None:
+    """Run ``client``; SIGINT/SIGTERM cancel the run (nbclient's cleanup stops the kernel).
+
+    nbclient installs its own signal handlers, which only stop the kernel and then wait
+    forever for the cell; ours, installed again as each cell starts, cancel the run.
+    """
+    import asyncio
+    import signal
+
+    loop = asyncio.get_running_loop()
+    task = asyncio.current_task()
+    assert task is not None
+
+    def on_signal(signum: int) -> None:
+        state["signal"] = signum
+        task.cancel()
+
+    def on_cell_start(cell: Any, cell_index: int, **_: Any) -> None:
+        state["cell"] = (cell_index + 1, _first_line(cell))
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, on_signal, sig)
+
+    client.on_cell_start = on_cell_start
+    await client.async_execute(env=_kernel_env())
+
+
+def _run_client(client: Any, path: Path) -> None:
+    """Execute, turning every way a run can end badly into one exception naming the cell."""
+    import asyncio
+
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    state: dict[str, Any] = {}
+    try:
+        try:
+            asyncio.run(_execute_async(client, state))
+        except (asyncio.CancelledError, Exception):
+            if "signal" in state:  # whatever the stopped kernel made nbclient raise
+                raise NotebookInterrupted(
+                    f"{path.name}: interrupted (signal {state['signal']}) in {_where(state)}; "
+                    "the kernel was stopped") from None
+            raise
+    except CellTimeoutError:
+        raise NotebookExecutionError(
+            f"{path.name}: {_where(state)} timed out after {client.timeout} s "
+            "(--timeout, seconds per cell); the kernel was stopped") from None
+    except DeadKernelError:
+        raise NotebookExecutionError(
+            f"{path.name}: the kernel died during {_where(state)}") from None
+    except CellExecutionError as exc:
+        index, first = _failed_cell(client.nb)
+        where = f"cell {index} ({first!r})" if index else _where(state)
+        lines = [ln for ln in str(exc).strip().splitlines() if ln.strip()]
+        last = lines[-1] if lines else type(exc).__name__
+        raise NotebookExecutionError(f"{path.name}: {where} failed: {last}") from None
+
+
+def _where(state: dict[str, Any]) -> str:
+    if "cell" not in state:
+        return "kernel start-up"
+    index, first = state["cell"]
+    return f"cell {index} ({first!r})"
 
 
 def execute_notebook(path: Path, timeout: int = 600) -> float:
     """Execute ``path`` in place (cwd = its directory); return the seconds it took.
 
-    Raises :class:`NotebookExecutionError` naming the notebook and the failing cell; the file
-    on disk is left untouched in that case.
+    ``timeout`` applies to each cell. A failing cell, a cell over the timeout or a kernel
+    that dies raises :class:`NotebookExecutionError` naming the notebook and the cell;
+    SIGINT/SIGTERM raise :class:`NotebookInterrupted`. The kernel is always shut down and
+    the file on disk is left untouched unless the whole notebook ran; the new version is
+    written beside it and renamed over it.
     """
     import nbformat
     from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
 
-    nb = nbformat.read(path, as_version=4)
-    km = _kernel_manager()
+    nb = read_notebook(path)
     client = NotebookClient(
         nb,
         timeout=timeout,
         kernel_name="python3",
-        km=km,
+        kernel_manager_class=_kernel_manager_class(),
+        shutdown_kernel="immediate",
         record_timing=False,
         resources={"metadata": {"path": str(path.parent.resolve())}},
     )
     start = time.perf_counter()
-    try:
-        client.execute(env=_kernel_env())
-    except CellExecutionError as exc:
-        index, first = _failed_cell(nb)
-        where = f"cell {index} ({first!r})" if index else "a cell"
-        lines = [ln for ln in str(exc).strip().splitlines() if ln.strip()]
-        last = lines[-1] if lines else type(exc).__name__
-        raise NotebookExecutionError(f"{path.name}: {where} failed: {last}") from exc
-    finally:
-        if km.has_kernel:
-            km.shutdown_kernel(now=True)
+    _run_client(client, path)
     elapsed = time.perf_counter() - start
     nb.metadata.setdefault("kernelspec", {"name": "python3", "display_name": "Python 3",
                                           "language": "python"})
-    nbformat.write(nb, path)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        nbformat.write(nb, tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
     return elapsed
 
 
@@ -291,10 +385,21 @@ package. Reports covered (报告):</p>
     return target
 
 
+_EXIT_CODES = """exit status:
+  0    every notebook executed (and rendered)
+  1    a notebook failed: a cell raised, ran over --timeout or its kernel died (one line
+       on standard error names the notebook and the cell; the file is left as it was)
+  2    usage error: a notebook that does not exist or is not a notebook (invalid JSON)
+  130  interrupted (Ctrl-C or SIGTERM): the kernel was shut down, files left as they were
+"""
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m analysis.render",
         description="Execute the analysis notebooks in place and render them to HTML.",
+        epilog=_EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("notebooks", nargs="+", type=Path, metavar="NOTEBOOK")
     mode = parser.add_mutually_exclusive_group()
@@ -304,31 +409,65 @@ def _parser() -> argparse.ArgumentParser:
                       help="render the notebooks' saved outputs, do not execute")
     parser.add_argument("-o", "--output-dir", type=Path, default=DEFAULT_OUTPUT,
                         help="where the HTML goes (default: reports/html)")
-    parser.add_argument("--timeout", type=int, default=600, help="seconds per cell")
+    parser.add_argument("--timeout", type=_positive_int, default=600,
+                        help="seconds each cell may run (default: 600)")
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Command-line entry point; returns the exit status."""
-    args = _parser().parse_args(argv)
-    paths: list[Path] = sorted(dict.fromkeys(args.notebooks))
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _check_notebooks(paths: Sequence[Path]) -> str | None:
+    """One line about the first notebook that is missing or unreadable, else None."""
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
-        print(f"error: no such notebook: {', '.join(missing)}", file=sys.stderr)
+        return f"no such notebook: {', '.join(missing)}"
+    for p in paths:
+        try:
+            read_notebook(p)
+        except NotebookExecutionError as exc:
+            return str(exc)
+    return None
+
+
+def _run_one(path: Path, args: argparse.Namespace, pages: list[Page]) -> list[str]:
+    done: list[str] = []
+    if not args.render_only:
+        execute_notebook(path, timeout=args.timeout)
+        done.append("executed")
+    if not args.execute_only:
+        pages.append(render_notebook(path, args.output_dir))
+        done.append("rendered")
+    return done
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command-line entry point; returns the exit status (see ``--help``)."""
+    args = _parser().parse_args(argv)
+    paths: list[Path] = sorted(dict.fromkeys(args.notebooks))
+    problem = _check_notebooks(paths)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
         return 2
     pages: list[Page] = []
     total = time.perf_counter()
     n = len(paths)
     for i, path in enumerate(paths, start=1):
         step = time.perf_counter()
-        done: list[str] = []
         try:
-            if not args.render_only:
-                execute_notebook(path, timeout=args.timeout)
-                done.append("executed")
-            if not args.execute_only:
-                pages.append(render_notebook(path, args.output_dir))
-                done.append("rendered")
+            done = _run_one(path, args, pages)
+        except NotebookInterrupted as exc:
+            print(f"[{i}/{n}] {path.stem} … interrupted", flush=True)
+            print(f"error: {exc}", file=sys.stderr)
+            return 130
+        except KeyboardInterrupt:
+            print(f"\nerror: interrupted in {path.name}; files left as they were",
+                  file=sys.stderr)
+            return 130
         except NotebookExecutionError as exc:
             print(f"[{i}/{n}] {path.stem} … FAILED", flush=True)
             print(f"error: {exc}", file=sys.stderr)

@@ -7,6 +7,7 @@ each frame has ``start``/``end`` raw offsets and ``quote == raw[start:end]``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import paths
-from .sources import ReportFormatError, read_text, verify_checksum
+from .sources import ChecksumError, ReportFormatError, read_text, verify_checksum
 from .structure import (
     GlossaryItem,
     Outline,
@@ -36,16 +37,30 @@ __all__ = ["Report", "load_report", "recorded_checksums"]
 
 
 def recorded_checksums(directory: Path) -> dict[str, str]:
-    """``{file name: sha256}`` from ``SHA256SUMS`` in a directory (empty if absent)."""
+    """``{file name: sha256}`` from ``SHA256SUMS`` in a directory (empty if absent).
+
+    The file is ``sha256sum``'s output (``<64 hex digits>  [*]<name>``, ``#`` comments);
+    a line in any other shape is a :class:`ChecksumError` naming the file and line.
+    """
     sums = directory / "SHA256SUMS"
     if not sums.is_file():
         return {}
     out = {}
-    for line in sums.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            digest, name = line.split(maxsplit=1)
-            out[name.strip().lstrip("*")] = digest
+    text = sums.read_text(encoding="utf-8", errors="replace")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = line.split(maxsplit=1)
+        name = parts[1].strip().lstrip("*") if len(parts) == 2 else ""
+        if not name or not _SHA256.fullmatch(parts[0]):
+            raise ChecksumError(
+                f"{sums}:{number}: expected '<64 hex digits>  <file name>' (sha256sum "
+                f"output), got {line.strip()[:80]!r}")
+        out[name] = parts[0].lower()
     return out
+
+
+_SHA256 = re.compile(r"[0-9a-fA-F]{64}")
 
 
 @dataclass(frozen=True, eq=False)

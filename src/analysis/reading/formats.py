@@ -27,7 +27,14 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .sources import DecodedText, ReportFormatError, decode_bytes, read_text
+from .sources import (
+    DecodedText,
+    ReportFormatError,
+    checked_size,
+    decode_bytes,
+    read_bytes,
+    read_text,
+)
 
 __all__ = [
     "HTML_SUFFIXES",
@@ -357,12 +364,9 @@ def read_any(path: str | Path) -> DecodedText:
     suffix = p.suffix.lower()
     if suffix not in PDF_SUFFIXES | HTML_SUFFIXES:
         return read_text(p)
-    if not p.exists():
-        raise FileNotFoundError(f"{p}: no such file")
-    if p.is_dir():
-        raise IsADirectoryError(f"{p}: is a directory, expected a report file")
+    checked_size(p)  # a regular file of sane size: no FIFO, device or symlink loop
     if suffix in PDF_SUFFIXES:
         pdf = pdf_text(p)
         return DecodedText(pdf.text, "pdf", pdf.pages)
-    page = html_text(p.read_bytes(), name=str(p))
+    page = html_text(read_bytes(p), name=str(p))
     return DecodedText(page.text, f"html:{page.encoding}")

@@ -12,16 +12,22 @@ every offset in the project is counted, so it must be exactly what the file says
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
+    "MAX_REPORT_BYTES",
     "ChecksumError",
     "DecodedText",
     "ReportError",
     "ReportFormatError",
+    "checked_size",
     "decode_bytes",
+    "read_bytes",
     "read_text",
     "sha256_of",
     "verify_checksum",
@@ -84,45 +90,129 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> DecodedText:
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as exc:
+                at = exc.start + (len(bom) if encoding == "utf-8-sig" else 0)
                 raise ReportFormatError(
                     f"{name}: starts with a {encoding} byte-order mark but does not decode "
-                    f"as {encoding} ({exc.reason} at byte {exc.start})"
+                    f"as {encoding} ({exc.reason} at byte {at})"
                 ) from None
             if "\x00" in text:
                 raise ReportFormatError(f"{name}: contains NUL characters; not a text report")
             return DecodedText(text, encoding)
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return _decode_utf16(data, utf16, name)
     if _looks_binary(data):
         raise ReportFormatError(
             f"{name}: looks like a binary file (NUL or control bytes), not a text report; "
             "PDF and HTML reports need their own reader"
         )
+    failures = []
     for encoding in ("utf-8", "gb18030"):
         try:
             return DecodedText(data.decode(encoding), encoding)
-        except UnicodeDecodeError:
-            continue
+        except UnicodeDecodeError as exc:
+            failures.append(f"{encoding}: {exc.reason} at byte {exc.start}")
     raise ReportFormatError(
-        f"{name}: cannot be decoded as UTF-8, UTF-16 (with BOM) or GB18030/GBK; "
-        "convert it to UTF-8 first"
+        f"{name}: cannot be decoded as UTF-8, UTF-16 (with BOM) or GB18030/GBK "
+        f"({'; '.join(failures)}); convert it to UTF-8 first"
     )
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" if the NUL bytes sit mostly at odd/even offsets, as the high
+    bytes of ASCII characters (digits, newlines) do in UTF-16 text without a BOM (a few
+    characters such as 一 U+4E00 have a NUL low byte)."""
+    sample = data[:65536]
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    if len(data) % 2 or even + odd < max(4, len(sample) // 200):
+        return None
+    if even <= (even + odd) // 5:
+        return "utf-16-le"
+    if odd <= (even + odd) // 5:
+        return "utf-16-be"
+    return None
+
+
+def _decode_utf16(data: bytes, encoding: str, name: str) -> DecodedText:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ReportFormatError(
+            f"{name}: looks like UTF-16 without a byte-order mark ({encoding}) but does not "
+            f"decode as such ({exc.reason} at byte {exc.start}); save it as UTF-8"
+        ) from None
+    if "\x00" in text or _looks_binary(text.encode("utf-8")):
+        raise ReportFormatError(
+            f"{name}: looks like a binary file (NUL or control bytes), not a text report"
+        )
+    return DecodedText(text, encoding)
 
 
 def read_text(path: str | Path) -> DecodedText:
     """Read and decode one report file, with a clear error for a missing path or directory.
 
-    ``.pdf`` and ``.html``/``.htm``/``.shtml`` files are read by :mod:`.formats` (encoding
-    ``"pdf"``, with page offsets, or ``"html:<charset>"``).
+    Only regular files are read (a FIFO, device or socket is refused before it is opened,
+    so a named pipe never blocks and ``/dev/zero`` never fills memory), and at most
+    :data:`MAX_REPORT_BYTES`. ``.pdf`` and ``.html``/``.htm``/``.shtml`` files are read by
+    :mod:`.formats` (encoding ``"pdf"``, with page offsets, or ``"html:<charset>"``).
     """
     p = Path(path)
-    if not p.exists():
-        raise FileNotFoundError(f"{p}: no such file")
-    if p.is_dir():
-        raise IsADirectoryError(f"{p}: is a directory, expected a report file")
+    checked_size(p)
     if p.suffix.lower() in _FORMAT_SUFFIXES:
         from .formats import read_any  # lazy: pdfplumber loads only for a PDF
 
         return read_any(p)
-    return decode_bytes(p.read_bytes(), name=str(p))
+    return decode_bytes(read_bytes(p), name=str(p))
+
+
+#: The largest report file read (bytes): far above any real report (a national report is
+#: about 100 KB), low enough that a wrong path never exhausts memory.
+MAX_REPORT_BYTES = 256 * 1024 * 1024
+
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def checked_size(path: Path) -> int:
+    """The size of ``path`` if it is a regular file a report can be read from, else a clear
+    error: missing, a broken symlink or a symlink loop, a directory, a special file, too big.
+    """
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ReportFormatError(f"{path}: symbolic link loop (too many levels of "
+                                    "symbolic links)") from None
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            if path.is_symlink():
+                raise FileNotFoundError(f"{path}: broken symbolic link (to "
+                                        f"{os.readlink(path)}: no such file)") from None
+            raise FileNotFoundError(f"{path}: no such file") from None
+        raise ReportFormatError(f"{path}: cannot be read ({exc.strerror})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise IsADirectoryError(f"{path}: is a directory, expected a report file")
+    if not stat.S_ISREG(st.st_mode):
+        kind = next((k for test, k in _KINDS if test(st.st_mode)), "not a regular file")
+        raise ReportFormatError(f"{path}: is {kind}, not a regular file; refused")
+    if st.st_size > MAX_REPORT_BYTES:
+        raise ReportFormatError(f"{path}: {st.st_size:,} bytes, larger than the "
+                                f"{MAX_REPORT_BYTES:,}-byte limit for one report")
+    return st.st_size
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file (see :func:`checked_size`), at most the size limit."""
+    checked_size(path)
+    try:
+        with open(path, "rb") as f:
+            data = f.read(MAX_REPORT_BYTES + 1)
+    except OSError as exc:
+        raise ReportFormatError(f"{path}: cannot be read ({exc.strerror})") from None
+    if len(data) > MAX_REPORT_BYTES:
+        raise ReportFormatError(f"{path}: grew beyond the {MAX_REPORT_BYTES:,}-byte limit "
+                                "while being read")
+    return data
 
 
 _FORMAT_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".shtml", ".xhtml"})

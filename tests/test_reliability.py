@@ -1,0 +1,364 @@
+"""Reliability of a corpus run: unique keys, atomic outputs, lost workers, interruptions,
+output checks before work, exit codes, spreadsheet-safe CSV and special files in a batch."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import cli, corpus, paths
+from analysis.corpus import DocumentResult, _Runner, extract_document, read_figures_csv
+from analysis.extraction import FIGURE_COLUMNS
+from analysis.synthetic import synthetic_panel, write_corpus
+
+REPORT = paths.raw_dir() / paths.DEFAULT_REPORT
+
+
+def run(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analysis", "extract", *args],
+                          capture_output=True, text=True, timeout=timeout, check=False)
+
+
+def copy(src: Path, dst: Path) -> Path:
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    dst.write_bytes(src.read_bytes())
+    return dst
+
+
+def error_lines(stderr: str) -> list[str]:
+    return [ln for ln in stderr.splitlines() if ln.strip()]
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """60 synthetic reports: enough for a run that can be interrupted in the middle."""
+    texts, _ = synthetic_panel([f"测试{i}县" for i in range(20)], [2021, 2022, 2023], seed=3,
+                               size_chars=20000)
+    return write_corpus(tmp_path_factory.mktemp("many"), texts)
+
+
+# --- unique document keys ---------------------------------------------------------------------
+
+
+def test_clashing_names_get_distinct_keys_and_text_files(tmp_path: Path) -> None:
+    inputs = [copy(REPORT, tmp_path / "in" / "a" / "report.txt"),
+              copy(REPORT, tmp_path / "in" / "b" / "report.txt"),
+              copy(REPORT, tmp_path / "in" / "a" / "report.md")]
+    out, texts = tmp_path / "f.csv", tmp_path / "texts"
+    res = run(*map(str, inputs), "-o", str(out), "--text-dir", str(texts))
+    assert res.returncode == 0, res.stderr
+    table = read_figures_csv(out)
+    assert list(pd.unique(table.doc)) == ["a/report.txt", "b/report", "a/report.md"]
+    sizes = table.groupby("doc", sort=False).size()
+    assert sizes.nunique() == 1  # three whole documents, none merged into another
+    for doc in sizes.index:
+        raw = (texts / f"{doc}.txt").read_text(encoding="utf-8")
+        rows = table[table.doc == doc]
+        assert all(raw[a:b] == q for a, b, q in zip(rows.start, rows.end, rows.quote,
+                                                       strict=True))
+
+
+def test_unique_names_keep_their_short_key(tmp_path: Path) -> None:
+    a, b = copy(REPORT, tmp_path / "x" / "one.txt"), copy(REPORT, tmp_path / "y" / "two.txt")
+    assert corpus.document_keys([a, b]) == ["one", "two"]
+
+
+def test_the_same_file_twice_is_a_usage_error(tmp_path: Path) -> None:
+    out = tmp_path / "f.csv"
+    res = run(str(REPORT), str(REPORT), "-o", str(out))
+    assert res.returncode == 2 and "given twice" in res.stderr
+    assert not out.exists()
+
+
+# --- outputs checked before any work ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", ["no-folder", "dir-as-file", "errors-is-output",
+                                  "output-is-input", "text-dir-is-file"])
+def test_bad_output_paths_fail_before_any_work(tmp_path: Path, case: str) -> None:
+    out, errors, texts = tmp_path / "f.csv", tmp_path / "e.csv", tmp_path / "texts"
+    inp = copy(REPORT, tmp_path / "r.txt")
+    args = {
+        "no-folder": ["-o", str(tmp_path / "nope" / "f.csv")],
+        "dir-as-file": ["-o", str(tmp_path)],
+        "errors-is-output": ["-o", str(out), "--errors", str(out)],
+        "output-is-input": ["-o", str(inp)],
+        "text-dir-is-file": ["-o", str(out), "--text-dir", str(inp)],
+    }[case]
+    before = inp.read_bytes()
+    res = run(str(inp), *args, "--errors" if case != "errors-is-output" else "--no-check",
+              *([str(errors)] if case != "errors-is-output" else []))
+    assert res.returncode == 2, res.stderr
+    assert len(error_lines(res.stderr)) == 1 and "Traceback" not in res.stderr
+    assert not out.exists() or case == "errors-is-output"
+    assert not errors.exists() and not texts.exists()
+    assert inp.read_bytes() == before
+
+
+def test_help_documents_exit_codes_and_formula_neutralization() -> None:
+    res = subprocess.run([sys.executable, "-m", "analysis", "extract", "--help"],
+                         capture_output=True, text=True, check=False)
+    text = " ".join(res.stdout.split())
+    for needle in ("exit status", "0 every input", "1 some inputs were bad",
+                   "2 usage or output error", "130 interrupted", "formula", "--scheduler"):
+        assert needle in text
+
+
+# --- atomic outputs ---------------------------------------------------------------------------
+
+
+def _interrupt_after(monkeypatch: pytest.MonkeyPatch, n: int) -> None:
+    """Ctrl-C while the (n+1)th document is extracted (in this process: serial run)."""
+    real = corpus.extract_document
+    calls = {"n": 0}
+
+    def extract(*args, **kwargs) -> DocumentResult:
+        calls["n"] += 1
+        if calls["n"] > n:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(corpus, "extract_document", extract)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "parquet-file", "parquet-dir"])
+def test_an_interrupted_rerun_leaves_the_last_good_output(
+        tmp_path: Path, many: list[Path], fmt: str, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / {"csv": "f.csv", "json": "f.json", "parquet-file": "f.parquet",
+                         "parquet-dir": "ds"}[fmt]
+    errors = tmp_path / "errors.csv"
+    args = [*map(str, many[:6]), "--format", fmt.split("-")[0], "-o", str(target),
+            "--errors", str(errors)]
+    assert cli.main(["extract", *args]) == 0
+    before = _snapshot(tmp_path)
+    _interrupt_after(monkeypatch, 3)
+    assert cli.main(["extract", *args]) == 130
+    err = capsys.readouterr().err
+    assert len(error_lines(err)) == 1 and "interrupted" in err
+    assert _snapshot(tmp_path) == before  # no temporary file left, nothing changed
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file()}
+
+
+def test_a_failed_parquet_rerun_keeps_the_old_dataset(
+        tmp_path: Path, many: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "ds"
+    corpus.write_parquet(corpus.iter_extract(many[:4]), out)
+    before = _snapshot(tmp_path)
+    import pyarrow.parquet as pq
+
+    real = pq.ParquetWriter.write_table
+    calls = {"n": 0}
+
+    def failing(self, table, *a, **k):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] > 1:
+            raise OSError(28, "No space left on device")
+        return real(self, table, *a, **k)
+
+    monkeypatch.setattr(pq.ParquetWriter, "write_table", failing)
+    with pytest.raises(OSError, match="No space"):
+        corpus.write_parquet(corpus.iter_extract(many[:8]), out, overwrite=True, chunk_rows=10)
+    assert _snapshot(tmp_path) == before
+
+
+def test_a_stray_file_in_a_partition_does_not_lose_data(tmp_path: Path,
+                                                         many: list[Path]) -> None:
+    out = tmp_path / "ds"
+    corpus.write_parquet(corpus.iter_extract(many[:3]), out)
+    partition = next(out.glob("year=*"))
+    (partition / "notes.txt").write_text("a stray file", encoding="utf-8")
+    (out / "_README.txt").write_text("kept: not a partition", encoding="utf-8")
+    summary = corpus.write_parquet(corpus.iter_extract(many[3:6]), out, overwrite=True)
+    back = pd.read_parquet(out)
+    assert len(back) == summary.rows and set(back.doc) == {p.stem for p in many[3:6]}
+    assert (out / "_README.txt").is_file()
+    assert not list(tmp_path.glob(".*"))  # temporary and old folders are gone
+
+
+def test_ctrl_c_on_a_worker_run_is_one_line_and_leaves_the_old_output(
+        tmp_path: Path, many: list[Path]) -> None:
+    out = tmp_path / "f.csv"
+    out.write_text("the last good output\n", encoding="utf-8")
+    inputs = [str(copy(p, tmp_path / f"c{i}" / p.name)) for i in range(4) for p in many]
+    proc = subprocess.Popen([sys.executable, "-m", "analysis", "extract", *inputs,
+                             "--workers", "2", "-o", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        tmp = _wait_for(lambda: next(tmp_path.glob(".f.csv.tmp-*"), None))
+        assert tmp is not None, "the run never started writing"
+        proc.send_signal(signal.SIGINT)
+        _, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, stderr
+    assert error_lines(stderr) == [
+        "error: interrupted; nothing written, previous outputs left as they were"]
+    assert out.read_text(encoding="utf-8") == "the last good output\n"
+    assert not list(tmp_path.glob(".f.csv.*"))
+    assert not _children(proc.pid)
+
+
+def _wait_for(probe, seconds: float = 60):  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = probe()
+        if found:
+            return found
+        time.sleep(0.02)
+    return None
+
+
+# --- lost workers -----------------------------------------------------------------------------
+
+
+def _killer(task: corpus.Task) -> DocumentResult:
+    """Extracts a document, except that one named 'poison' kills its worker process."""
+    if "poison" in task[1]:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return corpus._extract_task(task)
+
+
+def test_a_lost_worker_costs_only_the_document_that_killed_it(tmp_path: Path,
+                                                              many: list[Path]) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    poison = copy(REPORT, tmp_path / "poison.txt")
+    inputs = [*map(str, many[:10]), str(poison), *map(str, many[10:20])]
+    tasks = [(i, p, Path(p).stem, True, False) for i, p in enumerate(inputs)]
+    runner = _Runner(ProcessPoolExecutor(2), 2, fn=_killer)
+    results = list(runner.run(tasks, window=8))
+    assert sorted(r.index for r in results) == list(range(len(inputs)))  # none dropped
+    bad = [r for r in results if not r.ok]
+    assert [r.doc for r in bad] == ["poison"]
+    assert bad[0].error is not None and bad[0].error["error"] == "BrokenProcessPool"
+    assert "died" in bad[0].error["message"] and "poison.txt" in bad[0].error["message"]
+
+
+def test_a_killed_worker_mid_run_loses_no_document(tmp_path: Path, many: list[Path]) -> None:
+    inputs = [str(p) for p in many] + [str(copy(p, tmp_path / "c" / p.name)) for p in many]
+    out, errors = tmp_path / "f.csv", tmp_path / "errors.csv"
+    log = tmp_path / "stderr.txt"  # a file, not a pipe: nothing can block on a full pipe
+    with log.open("w") as sink:
+        proc = subprocess.Popen([sys.executable, "-m", "analysis", "extract", *inputs,
+                                 "--workers", "2", "-o", str(out), "--errors", str(errors)],
+                                stdout=subprocess.DEVNULL, stderr=sink)
+        try:
+            workers = _wait_for(lambda: _children(proc.pid), 30)
+            assert workers, f"no worker processes seen: {log.read_text()[-2000:]}"
+            _wait_for(lambda: next(tmp_path.glob(".f.csv.tmp-*"), None), 30)
+            os.kill(workers[0], signal.SIGKILL)
+            proc.wait(timeout=120)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    stderr = log.read_text()
+    assert proc.returncode in (0, 1), stderr
+    assert "Traceback" not in stderr
+    table, errs = read_figures_csv(out), pd.read_csv(errors)
+    assert table.doc.nunique() + len(errs) == len(inputs)  # documents in == out + errors
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return sorted(found)
+
+
+def test_a_failing_task_on_a_foreign_executor_is_an_error_row(tmp_path: Path) -> None:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    class Flaky(ThreadPoolExecutor):
+        def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def,override]
+            if "flaky" in str(args[0][1]):
+                fut: Future = Future()
+                fut.set_exception(ConnectionResetError("worker lost"))
+                return fut
+            return super().submit(fn, *args, **kwargs)
+
+    flaky = copy(REPORT, tmp_path / "flaky.txt")
+    with Flaky(2) as pool:
+        result = corpus.extract_many([REPORT, flaky], pool)
+    assert result.errors.doc.tolist() == ["flaky"]
+    assert result.errors.error.tolist() == ["ConnectionResetError"]
+    assert result.figures.doc.unique().tolist() == [REPORT.stem]
+
+
+# --- CSV safe for spreadsheets ----------------------------------------------------------------
+
+
+def test_csv_cells_that_would_be_formulas_are_neutralized(tmp_path: Path) -> None:
+    evil = copy(REPORT, tmp_path / "=HYPERLINK(1).txt")
+    out, as_json = tmp_path / "f.csv", tmp_path / "f.json"
+    assert run(str(evil), "-o", str(out)).returncode == 0
+    assert run(str(evil), "--format", "json", "-o", str(as_json)).returncode == 0
+    cells = pd.read_csv(out, dtype=str, keep_default_na=False)  # quotes span line breaks
+    assert len(cells) and (cells.doc == "'=HYPERLINK(1)").all()
+    raw = pd.read_csv(out)
+    assert (raw.value.dropna() < 0).any()  # numbers are not prefixed: -5.0 stays a number
+    for c in raw.columns:
+        if raw[c].dtype == object:
+            assert not raw[c].dropna().astype(str).str.match(r"[=+\-@\t\r]").any(), c
+    back = read_figures_csv(out)
+    assert set(back.doc) == {"=HYPERLINK(1)"}
+    rows = json.loads(as_json.read_text(encoding="utf-8"))
+    assert {r["doc"] for r in rows} == {"=HYPERLINK(1)"}  # JSON keeps the raw text
+
+
+def test_neutralizing_is_reversible() -> None:
+    frame = pd.DataFrame({"t": ["=1", "+2", "-3", "@x", "\tx", "\rx", "'=q", "ok", None],
+                          "v": [-1.0, 2.0, -3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0]})
+    safe = corpus.neutralize_formulas(frame)
+    assert safe.v.tolist() == frame.v.tolist()
+    assert all(not str(t).startswith(("=", "+", "-", "@", "\t", "\r"))
+               for t in safe.t.dropna())
+    pd.testing.assert_frame_equal(corpus.restore_formulas(safe), frame)
+
+
+# --- special files in a batch -----------------------------------------------------------------
+
+
+def test_a_fifo_and_a_device_do_not_block_the_batch(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero.txt"
+    zero.symlink_to("/dev/zero")
+    out, errors = tmp_path / "f.csv", tmp_path / "errors.csv"
+    res = run(str(fifo), str(zero), str(REPORT), "-o", str(out), "--errors", str(errors),
+              timeout=60)
+    assert res.returncode == 1
+    assert "named pipe" in res.stderr and "character device" in res.stderr
+    assert pd.read_csv(errors).doc.tolist() == ["pipe", "zero"]
+    assert set(read_figures_csv(out).doc) == {REPORT.stem}
+
+
+def test_errors_file_is_written_even_when_every_file_is_good(tmp_path: Path) -> None:
+    errors = tmp_path / "errors.csv"
+    assert run(str(REPORT), "-o", str(tmp_path / "f.csv"), "--errors", str(errors)
+               ).returncode == 0
+    assert list(pd.read_csv(errors).columns) == list(corpus.ERROR_COLUMNS)
+
+
+def test_figure_columns_are_generic(tmp_path: Path) -> None:
+    r = extract_document(REPORT)
+    assert r.figures is not None and list(r.figures) == list(FIGURE_COLUMNS)
