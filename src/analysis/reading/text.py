@@ -341,5 +341,5 @@ def _offset_array(spans: array, n_raw: int) -> array:
     steps[first[1:]] = starts[1:] - pairs[:-1, 1] + 1
     steps[0] = starts[0]
     np.cumsum(steps, out=steps)
-    out.frombytes(memoryview(steps).cast("B"))
+    out.frombytes(steps.data.cast("B"))
     return out
