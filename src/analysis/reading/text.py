@@ -154,7 +154,9 @@ def _typical_width(raw: str) -> tuple[float, bool]:
     A PDF-extracted report has most lines within a cell or two of one width; a web page or
     a word-processor export has one paragraph per line and widely varying line lengths.
     """
-    widths = [display_width(s) for s in (ln.strip() for ln in raw.splitlines()) if s]
+    # display_width inlined: this runs over every line of the text
+    widths = [len(s) - len(s.encode("ascii", "ignore")) / 2
+              for s in map(str.strip, raw.splitlines()) if s]
     if len(widths) < 8:  # a snippet: too few lines to tell, assume wrapped at its widest
         return (max(widths) if widths else 0.0), True
     widths.sort()
@@ -176,17 +178,19 @@ def _is_paragraph_break(prev: str, nxt: str, typical: float, wrapped: bool) -> b
     width = display_width(prev)
     if width < typical * 0.7:
         return True
-    ends_terminal = _ends_terminal(prev)
-    if ends_terminal and width < typical - 1.5:
-        return True
-    # A short line without final punctuation is a title, a heading's second line or a
-    # table cell: it stands alone after a finished sentence.
-    next_is_title = display_width(nxt) < typical * 0.7 and not _ends_terminal(nxt)
-    if ends_terminal and next_is_title:
-        return True
+    short = width < typical - 1.5
+    if _ends_terminal(prev):
+        # A short line without final punctuation is a title, a heading's second line or a
+        # table cell: it stands alone after a finished sentence.
+        return short or _is_title_line(nxt, typical)
     # A numbered heading line ("一、……", "（一）……") a little short of a full line, unless
     # the heading goes on in a short second line.
-    return bool(_CHINESE_HEADING.match(prev)) and width < typical - 1.5 and not next_is_title
+    return short and bool(_CHINESE_HEADING.match(prev)) and not _is_title_line(nxt, typical)
+
+
+def _is_title_line(line: str, typical: float) -> bool:
+    """A short line without final punctuation (evaluated only when a rule needs it)."""
+    return display_width(line) < typical * 0.7 and not _ends_terminal(line)
 
 
 def _ends_terminal(line: str) -> bool:
