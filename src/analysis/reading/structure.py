@@ -672,22 +672,32 @@ def _group_units(tokens: list[str]) -> list[str]:
     return names
 
 
+_Cell = tuple[str, int, int, bool]  # (clean text, raw start, raw end, at a line start)
+
+
 def parse_projects(nt: NormalizedText, outline: Outline) -> list[Project]:
     """Rows of the appendix project table (number, content, lead unit, partners, deadline)."""
     app = next((s for s in outline.sections if s.kind == "appendix"), None)
     if app is None:
         return []
-    raw = nt.raw
-    a, _ = nt.raw_span(app.start, app.end)
-    _, b = nt.raw_span(app.end, app.body_end) if app.body_end > app.end else (a, a)
-    title = nt.text[app.start : app.end]
-    ym = _YEAR.search(title)
+    ym = _YEAR.search(nt.text[app.start : app.end])
     year = int(ym.group(1)) if ym else outline.year
-    # Tokens: whitespace-separated cells, each with its raw span and clean text.
-    tokens: list[tuple[str, int, int, bool]] = []  # (clean text, raw start, raw end, line start)
+    tokens = _table_cells(nt, app)
+    rows = _row_starts(tokens)
+    return [
+        _project(number, tokens[k0 : rows[r + 1][1] if r + 1 < len(rows) else len(tokens)],
+                 year)
+        for r, (number, k0) in enumerate(rows)
+    ]
+
+
+def _table_cells(nt: NormalizedText, app: Section) -> list[_Cell]:
+    """The appendix body's whitespace-separated cells, each with its raw span and clean text."""
+    a, body_start = nt.raw_span(app.start, app.end)
+    _, b = nt.raw_span(app.end, app.body_end) if app.body_end > app.end else (a, a)
+    tokens: list[_Cell] = []
     line_start = True
-    _, body_start = nt.raw_span(app.start, app.end)
-    for m in re.finditer(r"\S+|\n", raw[body_start:b]):
+    for m in re.finditer(r"\S+|\n", nt.raw[body_start:b]):
         if m.group() == "\n":
             line_start = True
             continue
@@ -695,42 +705,44 @@ def parse_projects(nt: NormalizedText, outline: Outline) -> list[Project]:
         i, j = nt.clean_span(s, e)
         tokens.append((nt.text[i:j].replace("\n", ""), s, e, line_start))
         line_start = False
-    # Row starts: the next expected number at the start of a line (possibly glued to text).
-    rows: list[tuple[int, int]] = []  # (number, token index)
+    return tokens
+
+
+def _row_starts(tokens: list[_Cell]) -> list[tuple[int, int]]:
+    """(number, cell index) of each row: the next expected number at the start of a line
+    (possibly glued to text)."""
+    rows: list[tuple[int, int]] = []
     expected = 1
     for k, (t, _, _, at_line) in enumerate(tokens):
         row = re.match(r"^(\d{1,3})(?!\d)", t)
         if at_line and row and int(row.group(1)) == expected and not _DEADLINE.match(t):
             rows.append((expected, k))
             expected += 1
-    projects = []
-    for r, (number, k0) in enumerate(rows):
-        k1 = rows[r + 1][1] if r + 1 < len(rows) else len(tokens)
-        cells = tokens[k0:k1]
-        first = cells[0][0][len(str(number)) :]
-        body = ([(first, cells[0][1] + len(str(number)), cells[0][2])] if first else []) + [
-            (t, s, e) for t, s, e, _ in cells[1:]
-        ]
-        deadline_text, end = "", cells[-1][2]
-        dl = next((k for k in range(len(body) - 1, -1, -1) if _DEADLINE.match(body[k][0])), None)
-        if dl is not None:
-            deadline_text, end = body[dl][0], body[dl][2]
-            body = body[:dl]
-        texts = [t for t, _, _ in body]
-        split = next((k for k in range(1, len(texts)) if _is_org_start(texts, k)), len(texts))
-        content = "".join(texts[:split])
-        units = _group_units(texts[split:])
-        projects.append(
-            Project(
-                number=number,
-                content=content,
-                lead_unit=units[0] if units else "",
-                partner_units=tuple(units[1:]),
-                deadline=_deadline_date(deadline_text, year) if deadline_text else None,
-                deadline_text=deadline_text,
-                start=cells[0][1],
-                end=end,
-                content_spans=tuple((s, e) for _, s, e in body[:split]),
-            )
-        )
-    return projects
+    return rows
+
+
+def _project(number: int, cells: list[_Cell], year: int | None) -> Project:
+    """One row from its cells: content, then units, then the deadline."""
+    first = cells[0][0][len(str(number)) :]
+    body = ([(first, cells[0][1] + len(str(number)), cells[0][2])] if first else []) + [
+        (t, s, e) for t, s, e, _ in cells[1:]
+    ]
+    deadline_text, end = "", cells[-1][2]
+    dl = next((k for k in range(len(body) - 1, -1, -1) if _DEADLINE.match(body[k][0])), None)
+    if dl is not None:
+        deadline_text, end = body[dl][0], body[dl][2]
+        body = body[:dl]
+    texts = [t for t, _, _ in body]
+    split = next((k for k in range(1, len(texts)) if _is_org_start(texts, k)), len(texts))
+    units = _group_units(texts[split:])
+    return Project(
+        number=number,
+        content="".join(texts[:split]),
+        lead_unit=units[0] if units else "",
+        partner_units=tuple(units[1:]),
+        deadline=_deadline_date(deadline_text, year) if deadline_text else None,
+        deadline_text=deadline_text,
+        start=cells[0][1],
+        end=end,
+        content_spans=tuple((s, e) for _, s, e in body[:split]),
+    )
