@@ -38,7 +38,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 
 def _report(benchmark, capsys, label: str, paths: list[Path], seconds: float,
-            result=None) -> float:
+            result=None, summary=None) -> float:
     nbytes = sum(p.stat().st_size for p in paths)
     mb_s = nbytes / 1e6 / seconds
     docs_s = len(paths) / seconds
@@ -50,6 +50,10 @@ def _report(benchmark, capsys, label: str, paths: list[Path], seconds: float,
     with capsys.disabled():
         print(f"\n{label}: {len(paths)} docs, {nbytes / 1e6:.1f} MB in {seconds:.1f} s = "
               f"{mb_s:.2f} MB/s, {docs_s:.1f} docs/s")
+    if summary is not None:
+        summary(f"synthetic corpus, {label}",
+                f"{mb_s:5.2f} MB/s  ({len(paths)} docs, {nbytes / 1e6:.1f} MB, "
+                f"{docs_s:.0f} docs/s)")
     return mb_s
 
 
@@ -58,19 +62,19 @@ def _timed(benchmark, fn):
     return out, benchmark.stats.stats.total
 
 
-def test_extract_many_serial(benchmark, capsys, corpus) -> None:
+def test_extract_many_serial(benchmark, capsys, summary, corpus) -> None:
     result, seconds = _timed(benchmark, lambda: extract_many(corpus))
     assert result.errors.empty and len(result.metadata) == N_DOCS
-    mb_s = _report(benchmark, capsys, "serial", corpus, seconds, result)
+    mb_s = _report(benchmark, capsys, "serial", corpus, seconds, result, summary)
     if mb_s < GOAL_MB_S_PER_CORE:
         with capsys.disabled():
             print(f"  below the goal of {GOAL_MB_S_PER_CORE} MB/s per core")
 
 
-def test_extract_many_two_workers(benchmark, capsys, corpus) -> None:
+def test_extract_many_two_workers(benchmark, capsys, summary, corpus) -> None:
     result, seconds = _timed(benchmark, lambda: extract_many(corpus, 2))
     assert result.errors.empty and len(result.metadata) == N_DOCS
-    _report(benchmark, capsys, "2 workers", corpus, seconds, result)
+    _report(benchmark, capsys, "2 workers", corpus, seconds, result, summary)
 
 
 _STREAM = """
@@ -98,7 +102,8 @@ def _stream_rss(paths: list[Path], out: Path) -> dict:
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
-def test_streaming_parquet_memory_does_not_grow(benchmark, capsys, corpus, tmp_path) -> None:
+def test_streaming_parquet_memory_does_not_grow(benchmark, capsys, summary, corpus,
+                                                tmp_path) -> None:
     small = _stream_rss(corpus[:250], tmp_path / "small")
     large, seconds = _timed(benchmark, lambda: _stream_rss(corpus, tmp_path / "large"))
     assert large["rows"] > 3 * small["rows"]
@@ -113,6 +118,9 @@ def test_streaming_parquet_memory_does_not_grow(benchmark, capsys, corpus, tmp_p
         "rows_1000": large["rows"],
     })
     _report(benchmark, capsys, "stream to parquet (serial, incl. start-up)", corpus, seconds)
+    summary("synthetic corpus streamed to Parquet, peak RSS",
+            f"250 docs {small['peak_kb'] / 1024:.0f} MB, "
+            f"1000 docs {large['peak_kb'] / 1024:.0f} MB")
     with capsys.disabled():
         print(f"  peak RSS: 250 docs {small['peak_kb'] / 1024:.0f} MB "
               f"(+{growth[1]:.0f} MB after imports), 1000 docs {large['peak_kb'] / 1024:.0f} MB "

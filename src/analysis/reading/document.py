@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -21,7 +22,9 @@ from .structure import (
     Outline,
     Paragraph,
     Project,
+    Section,
     Sentence,
+    long_sentences,
     parse_glossary,
     parse_outline,
     parse_projects,
@@ -33,7 +36,7 @@ from .text import NormalizedText, normalize
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Report", "load_report", "recorded_checksums"]
+__all__ = ["ReadingNote", "Report", "SentenceView", "load_report", "recorded_checksums"]
 
 
 def recorded_checksums(directory: Path) -> dict[str, str]:
@@ -61,6 +64,32 @@ def recorded_checksums(directory: Path) -> dict[str, str]:
 
 
 _SHA256 = re.compile(r"[0-9a-fA-F]{64}")
+
+
+@dataclass(frozen=True)
+class ReadingNote:
+    """Something the reader did not read as usual (raw offsets), reported rather than hidden.
+
+    ``kind`` is ``long_sentence``: a run without a full stop longer than
+    :data:`~analysis.reading.structure.MAX_SENTENCE`, read as several pieces.
+    """
+
+    doc: str
+    kind: str
+    start: int
+    end: int
+    message: str
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    """One sentence as the extraction rules read it: clean text, raw offsets, section."""
+
+    index: int  # row of Report.sentences()
+    text: str  # clean text
+    offsets: Sequence[int]  # raw index of each character of ``text``
+    section: Section | None  # innermost section (None before the first heading)
+    cut: str = ""  # see Sentence.cut
 
 
 @dataclass(frozen=True, eq=False)
@@ -117,6 +146,28 @@ class Report:
     @cached_property
     def _projects(self) -> list[Project]:
         return parse_projects(self.normalized, self.outline)
+
+    @cached_property
+    def notes(self) -> tuple[ReadingNote, ...]:
+        """What was not read as usual: over-long sentences cut into pieces (raw offsets)."""
+        out = []
+        for ls in long_sentences(self._sentences):
+            a, b = self.normalized.raw_span(ls.start, ls.end)
+            out.append(ReadingNote(self.doc, "long_sentence", a, b,
+                                   f"{self.doc}: raw [{a}, {b}): {ls.message}"))
+        return tuple(out)
+
+    def sentence_views(self) -> Iterator[SentenceView]:
+        """Each sentence's clean text, raw offsets and section, in order (not cached).
+
+        The one pass the extraction rules need: each section by bisection
+        (:meth:`Outline.section_at`), offsets as slices of the compact offset array.
+        """
+        nt = self.normalized
+        text, offsets, section_at = nt.text, nt.offsets, self.outline.section_at
+        for s in self._sentences:
+            yield SentenceView(s.index, text[s.start : s.end], offsets[s.start : s.end],
+                               section_at(s.start), s.cut)
 
     @property
     def year(self) -> int | None:

@@ -16,20 +16,25 @@ them into DataFrames with raw offsets. The rules are those of the genre, not of 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
 from .text import NormalizedText
 
 __all__ = [
+    "MAX_SENTENCE",
     "GlossaryItem",
+    "LongSentence",
     "Outline",
     "Paragraph",
     "Project",
     "Section",
     "Sentence",
     "circled_number",
+    "long_sentences",
     "parse_glossary",
     "parse_outline",
     "parse_projects",
@@ -41,7 +46,9 @@ __all__ = [
 Part = Literal["review", "plan"]
 
 
-@dataclass(frozen=True)
+# Paragraph and Sentence are slotted, not frozen (treat them as read-only): a large text has
+# hundreds of thousands of them, and a frozen dataclass is five times slower to create.
+@dataclass(slots=True)
 class Paragraph:
     """A paragraph: clean offsets ``[start, end)``."""
 
@@ -50,14 +57,21 @@ class Paragraph:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Sentence:
-    """A sentence: clean offsets ``[start, end)`` and the paragraph it belongs to."""
+    """A sentence: clean offsets ``[start, end)`` and the paragraph it belongs to.
+
+    ``cut`` is empty for a sentence that ends at 。！？ or its paragraph's end. A run of text
+    longer than :data:`MAX_SENTENCE` without one is cut into pieces, each ending at its last
+    clause boundary (``cut == "clause"``) or, with none, at the limit (``cut == "hard"``);
+    :func:`long_sentences` reports them.
+    """
 
     index: int
     paragraph: int
     start: int
     end: int
+    cut: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,14 +103,35 @@ class Outline:
     sections: tuple[Section, ...]
     year: int | None
     year_source: str
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _up: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Sections are nested spans in document order. For each, the index of the nearest
+        # earlier section that contains its start (-1: none), found with one stack sweep.
+        up: list[int] = []
+        stack: list[int] = []
+        for k, s in enumerate(self.sections):
+            while stack and self.sections[stack[-1]].body_end <= s.start:
+                stack.pop()
+            up.append(stack[-1] if stack else -1)
+            stack.append(k)
+        object.__setattr__(self, "_starts", tuple(s.start for s in self.sections))
+        object.__setattr__(self, "_up", tuple(up))
 
     def section_at(self, pos: int) -> Section | None:
-        """The innermost section whose heading or body contains clean offset ``pos``."""
-        best = None
-        for s in self.sections:
-            if s.start <= pos < s.body_end and (best is None or s.level >= best.level):
-                best = s
-        return best
+        """The innermost section whose heading or body contains clean offset ``pos``.
+
+        A bisection over the section starts, then up the (shallow) chain of sections that
+        contain that start: O(log n) however many headings a text has.
+        """
+        k = bisect_right(self._starts, pos) - 1
+        while k >= 0:
+            s = self.sections[k]
+            if pos < s.body_end:
+                return s
+            k = self._up[k]
+        return None
 
 
 @dataclass(frozen=True)
@@ -144,17 +179,95 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     return out
 
 
-def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[Sentence]:
-    """Sentences end at 。！？ (and any closing quote after them) or at the paragraph's end."""
+MAX_SENTENCE = 2000
+"""Longest sentence (clean characters) handed on whole; a real report's longest is ~640."""
+
+_CLAUSE_STOPS = ("；;", "，,：:", "、")  # strongest first
+_GLUED = frozenset("0123456789.%ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def split_sentences(
+    text: str, paragraphs: list[Paragraph], limit: int = MAX_SENTENCE
+) -> list[Sentence]:
+    """Sentences end at 。！？ (and any closing quote after them) or at the paragraph's end.
+
+    A sentence longer than ``limit`` is cut into pieces (see :class:`Sentence`), so that no
+    later step ever sees an unbounded sentence.
+    """
     out: list[Sentence] = []
     for p in paragraphs:
         pos = p.start
         for m in _SENTENCE_END.finditer(text, p.start, p.end):
-            if m.end() > pos:
-                out.append(Sentence(len(out), p.index, pos, m.end()))
-            pos = m.end()
-        if text[pos : p.end].strip():
+            end = m.end()
+            if end - pos > limit:
+                _add_pieces(out, text, p.index, pos, end, limit)
+            elif end > pos:
+                out.append(Sentence(len(out), p.index, pos, end))
+            pos = end
+        if p.end - pos > limit:
+            _add_pieces(out, text, p.index, pos, p.end, limit)
+        elif text[pos : p.end].strip():
             out.append(Sentence(len(out), p.index, pos, p.end))
+    return out
+
+
+def _add_pieces(
+    out: list[Sentence], text: str, paragraph: int, start: int, end: int, limit: int
+) -> None:
+    for a, b, cut in _pieces(text, start, end, limit):
+        out.append(Sentence(len(out), paragraph, a, b, cut))
+
+
+def _pieces(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, int, str]]:
+    """Pieces of at most ``limit`` characters of an over-long sentence (the last one uncut)."""
+    while end - start > limit:
+        hi, cut = start + limit, "hard"
+        for stops in _CLAUSE_STOPS:
+            at = max(text.rfind(ch, start + limit // 4, hi) for ch in stops)
+            if at >= 0:
+                hi, cut = at + 1, "clause"
+                break
+        else:  # no boundary: cut at the limit, but not inside a number or a word
+            back = hi
+            while back > hi - 32 and text[back - 1] in _GLUED and text[back] in _GLUED:
+                back -= 1
+            hi = back if back > hi - 32 else hi
+        yield start, hi, cut
+        start = hi
+    yield start, end, ""
+
+
+@dataclass(frozen=True)
+class LongSentence:
+    """A run of text without a full stop longer than the limit, and how it was cut."""
+
+    start: int  # clean offsets of the whole run
+    end: int
+    pieces: int
+    hard_cuts: int  # pieces cut at the limit, without a clause boundary
+
+    @property
+    def message(self) -> str:
+        how = (f"{self.hard_cuts} of them at the limit, without a clause boundary"
+               if self.hard_cuts else "each at a clause boundary")
+        return (f"a sentence of {self.end - self.start:,} characters without a full stop "
+                f"(limit {MAX_SENTENCE:,}) was read as {self.pieces} pieces, {how}")
+
+
+def long_sentences(sentences: list[Sentence]) -> list[LongSentence]:
+    """The over-long sentences that :func:`split_sentences` cut, one record each."""
+    out: list[LongSentence] = []
+    first: Sentence | None = None
+    hard = count = 0
+    for s in sentences:
+        if s.cut and first is None:
+            first, hard, count = s, 0, 0
+        if first is not None:
+            count += 1
+            hard += s.cut == "hard"
+            if not s.cut:
+                out.append(LongSentence(first.start, s.end, count, hard))
+                first = None
     return out
 
 
@@ -303,21 +416,64 @@ def _heading_of(text: str) -> tuple[str, int, str] | None:
 def parse_outline(nt: NormalizedText, paragraphs: list[Paragraph]) -> Outline:
     """The outline of a report: document parts, numbered headings, appendix, glossary."""
     text = nt.text
-    ptext = [text[p.start : p.end].strip() for p in paragraphs]
-    # Heading candidates first, to resolve the report year from them.
-    title_idx = next(
-        (i for i, t in enumerate(ptext[:60]) if len(t) <= 30 and _TITLE.match(t)), None
-    )
+    title_idx = _title_index(text, paragraphs)
+    headings = _headings(text, paragraphs, title_idx)
+    titles = [t for k, _, t in headings.values() if k == "part"]
+    if title_idx is not None:
+        titles.insert(0, _ptext(text, paragraphs[title_idx]))
+    year, year_source = report_year(text, titles)
+    build = _OutlineBuilder(year, len(text))
+    if paragraphs and title_idx is not None and title_idx > 0:
+        build.add("front_matter", 0, None, _ptext(text, paragraphs[0]), paragraphs[0], None)
+    if title_idx is not None:
+        p = paragraphs[title_idx]
+        build.add("report", 0, None, _ptext(text, p), p, None)
+    elif paragraphs:
+        build.open_untitled(paragraphs[0].start)
+    build.add_headings(headings, paragraphs)
+    build.close(0, len(text))
+    return Outline(tuple(build.sections), year, year_source)
+
+
+def _ptext(text: str, p: Paragraph) -> str:
+    return text[p.start : p.end].strip()
+
+
+def _title_index(text: str, paragraphs: list[Paragraph]) -> int | None:
+    """The paragraph holding the report's title (``……政府工作报告``) among the first 60."""
+    for i, p in enumerate(paragraphs[:60]):
+        t = _ptext(text, p)
+        if len(t) <= 30 and _TITLE.match(t):
+            return i
+    return None
+
+
+def _colophon_index(text: str, paragraphs: list[Paragraph]) -> int | None:
+    """The printer's line, if one of the last three paragraphs is one."""
+    for i in range(max(0, len(paragraphs) - 3), len(paragraphs)):
+        t = _ptext(text, paragraphs[i])
+        if len(t) <= 60 and _COLOPHON.search(t):
+            return i
+    return None
+
+
+_CLAUSE_PUNCT = re.compile(r"[。，；：:]")
+
+
+def _headings(
+    text: str, paragraphs: list[Paragraph], title_idx: int | None
+) -> dict[int, tuple[str, int | None, str]]:
+    """``{paragraph index: (kind, number, title)}`` of the heading paragraphs after the title.
+
+    After a glossary heading nothing is a heading; after an appendix heading only a new
+    appendix is; the colophon ends the outline.
+    """
     headings: dict[int, tuple[str, int | None, str]] = {}
+    colophon = _colophon_index(text, paragraphs)
     tail_kind: str | None = None
-    colophon = next(
-        (i for i in range(max(0, len(ptext) - 3), len(ptext))
-         if len(ptext[i]) <= 60 and _COLOPHON.search(ptext[i])),
-        None,
-    )
-    for i, t in enumerate(ptext):
-        if title_idx is not None and i <= title_idx:
-            continue
+    has_part = False
+    for i in range(0 if title_idx is None else title_idx + 1, len(paragraphs)):
+        t = _ptext(text, paragraphs[i])
         if i == colophon:
             headings[i] = ("colophon", None, t)
             break
@@ -327,76 +483,82 @@ def parse_outline(nt: NormalizedText, paragraphs: list[Paragraph]) -> Outline:
             continue
         if tail_kind == "glossary" or (tail_kind == "appendix" and not _NEW_APPENDIX.match(t)):
             continue
-        if (
-            len(t) <= 40
-            and not re.search(r"[。，；：:]", t)
-            and _APPENDIX.search(t)
-            and not _heading_of(t)
-            and any(k == "part" for k, _, _ in headings.values())
+        h = _heading_of(t)
+        if has_part and not h and len(t) <= 40 and _APPENDIX.search(t) and not (
+            _CLAUSE_PUNCT.search(t)
         ):
             headings[i] = ("appendix", None, t)
             tail_kind = "appendix"
-            continue
-        h = _heading_of(t)
-        if h:
+        elif h:
             headings[i] = h
-    titles = [t for k, _, t in headings.values() if k == "part"]
-    if title_idx is not None:
-        titles.insert(0, ptext[title_idx])
-    year, year_source = report_year(text, titles)
+            has_part = has_part or h[0] == "part"
+    return headings
 
-    sections: list[Section] = []
-    open_stack: list[Section] = []
-    n_end = len(text)
 
-    def close(level: int, pos: int) -> None:
-        while open_stack and open_stack[-1].level >= level:
-            s = open_stack.pop()
-            sections[sections.index(s)] = Section(**{**s.__dict__, "body_end": pos})
+_SPECIAL_IDS = {"report": "report", "front_matter": "front", "appendix": "appendix",
+                "glossary": "glossary", "colophon": "colophon"}
 
-    def add(kind: str, level: int, number: int | None, title: str, p: Paragraph,
+
+class _OutlineBuilder:
+    """Sections in document order, with the stack of those still open (their indexes)."""
+
+    def __init__(self, year: int | None, n_end: int) -> None:
+        self.year = year
+        self.n_end = n_end
+        self.sections: list[Section] = []
+        self.open: list[int] = []
+        self.special: dict[str, int] = {}  # how many sections of each named kind so far
+        self.part: Part | None = None
+
+    def close(self, level: int, pos: int) -> None:
+        """Close the open sections at ``level`` or deeper: their content ends at ``pos``."""
+        while self.open and self.sections[self.open[-1]].level >= level:
+            k = self.open.pop()
+            self.sections[k] = replace(self.sections[k], body_end=pos)
+
+    def open_untitled(self, start: int) -> None:
+        """A report without a title line: one untitled ``report`` section from ``start``."""
+        self.sections.append(Section("report", 0, "report", None, "", None, None,
+                                     start, start, self.n_end, None))
+        self.special["report"] = 1
+        self.open.append(len(self.sections) - 1)
+
+    def add(self, kind: str, level: int, number: int | None, title: str, p: Paragraph,
             part: Part | None) -> None:
-        close(level, p.start)
-        parent = open_stack[-1].id if open_stack else None
-        sid = {"report": "report", "front_matter": "front", "appendix": "appendix",
-               "glossary": "glossary", "colophon": "colophon"}.get(kind)
-        if sid and any(s.id == sid for s in sections):
-            sid = f"{sid}{sum(s.id.startswith(sid) for s in sections) + 1}"
-        if sid is None:
+        self.close(level, p.start)
+        parent = self.sections[self.open[-1]].id if self.open else None
+        sid = _SPECIAL_IDS.get(kind)
+        if sid:
+            n = self.special[sid] = self.special.get(sid, 0) + 1
+            sid = sid if n == 1 else f"{sid}{n}"
+        else:
             sid = f"{parent}.{number}" if parent and parent != "report" else str(number)
-        y = _section_year(title, year)
-        sec = Section(sid, level, kind, number, title, y, part, p.start, p.end, n_end, parent)
-        sections.append(sec)
-        open_stack.append(sec)
+        y = _section_year(title, self.year)
+        self.sections.append(Section(sid, level, kind, number, title, y, part, p.start, p.end,
+                                     self.n_end, parent))
+        self.open.append(len(self.sections) - 1)
 
-    if paragraphs and title_idx is not None and title_idx > 0:
-        add("front_matter", 0, None, ptext[0], paragraphs[0], None)
-    if title_idx is not None:
-        add("report", 0, None, ptext[title_idx], paragraphs[title_idx], None)
-    elif paragraphs:
-        first = paragraphs[0]
-        sections.append(Section("report", 0, "report", None, "", None, None,
-                                first.start, first.start, n_end, None))
-        open_stack.append(sections[-1])
-    current_part: Part | None = None
-    for i, (kind, number, title) in sorted(headings.items()):
-        p = paragraphs[i]
-        if kind in ("appendix", "glossary", "colophon"):
-            add(kind, 0, None, title, p, None)
-            continue
-        if kind == "part":
-            y = _section_year(title, year)
-            current_part = _part_of(title, y, year)
-            add(kind, 1, number, title, p, current_part)
-        elif kind == "section":
-            level = 2 if any(s.kind == "part" for s in open_stack) else 1
-            add(kind, level, number, title, p, current_part)
-        else:  # "item": only below a section, never in front matter
-            if not any(s.kind == "section" for s in open_stack):
-                continue
-            add(kind, max(s.level for s in open_stack) + 1, number, title, p, current_part)
-    close(0, n_end)
-    return Outline(tuple(sections), year, year_source)
+    def _open_kinds(self) -> set[str]:
+        return {self.sections[k].kind for k in self.open}
+
+    def add_headings(self, headings: dict[int, tuple[str, int | None, str]],
+                     paragraphs: list[Paragraph]) -> None:
+        """Parts (一、) at level 1, sections (（一）) below a part, items (1.) below a section."""
+        for i, (kind, number, title) in sorted(headings.items()):
+            p = paragraphs[i]
+            if kind in ("appendix", "glossary", "colophon"):
+                self.add(kind, 0, None, title, p, None)
+            elif kind == "part":
+                self.part = _part_of(title, _section_year(title, self.year), self.year)
+                self.add(kind, 1, number, title, p, self.part)
+            elif kind == "section":
+                level = 2 if "part" in self._open_kinds() else 1
+                self.add(kind, level, number, title, p, self.part)
+            elif "section" in self._open_kinds():  # an item: never in front matter
+                # One level below the innermost open section: a new item closes the last.
+                level = max(self.sections[k].level for k in self.open
+                            if self.sections[k].kind != "item") + 1
+                self.add(kind, level, number, title, p, self.part)
 
 
 # --- glossary ---------------------------------------------------------------------------------
@@ -510,22 +672,32 @@ def _group_units(tokens: list[str]) -> list[str]:
     return names
 
 
+_Cell = tuple[str, int, int, bool]  # (clean text, raw start, raw end, at a line start)
+
+
 def parse_projects(nt: NormalizedText, outline: Outline) -> list[Project]:
     """Rows of the appendix project table (number, content, lead unit, partners, deadline)."""
     app = next((s for s in outline.sections if s.kind == "appendix"), None)
     if app is None:
         return []
-    raw = nt.raw
-    a, _ = nt.raw_span(app.start, app.end)
-    _, b = nt.raw_span(app.end, app.body_end) if app.body_end > app.end else (a, a)
-    title = nt.text[app.start : app.end]
-    ym = _YEAR.search(title)
+    ym = _YEAR.search(nt.text[app.start : app.end])
     year = int(ym.group(1)) if ym else outline.year
-    # Tokens: whitespace-separated cells, each with its raw span and clean text.
-    tokens: list[tuple[str, int, int, bool]] = []  # (clean text, raw start, raw end, line start)
+    tokens = _table_cells(nt, app)
+    rows = _row_starts(tokens)
+    return [
+        _project(number, tokens[k0 : rows[r + 1][1] if r + 1 < len(rows) else len(tokens)],
+                 year)
+        for r, (number, k0) in enumerate(rows)
+    ]
+
+
+def _table_cells(nt: NormalizedText, app: Section) -> list[_Cell]:
+    """The appendix body's whitespace-separated cells, each with its raw span and clean text."""
+    a, body_start = nt.raw_span(app.start, app.end)
+    _, b = nt.raw_span(app.end, app.body_end) if app.body_end > app.end else (a, a)
+    tokens: list[_Cell] = []
     line_start = True
-    _, body_start = nt.raw_span(app.start, app.end)
-    for m in re.finditer(r"\S+|\n", raw[body_start:b]):
+    for m in re.finditer(r"\S+|\n", nt.raw[body_start:b]):
         if m.group() == "\n":
             line_start = True
             continue
@@ -533,42 +705,44 @@ def parse_projects(nt: NormalizedText, outline: Outline) -> list[Project]:
         i, j = nt.clean_span(s, e)
         tokens.append((nt.text[i:j].replace("\n", ""), s, e, line_start))
         line_start = False
-    # Row starts: the next expected number at the start of a line (possibly glued to text).
-    rows: list[tuple[int, int]] = []  # (number, token index)
+    return tokens
+
+
+def _row_starts(tokens: list[_Cell]) -> list[tuple[int, int]]:
+    """(number, cell index) of each row: the next expected number at the start of a line
+    (possibly glued to text)."""
+    rows: list[tuple[int, int]] = []
     expected = 1
     for k, (t, _, _, at_line) in enumerate(tokens):
         row = re.match(r"^(\d{1,3})(?!\d)", t)
         if at_line and row and int(row.group(1)) == expected and not _DEADLINE.match(t):
             rows.append((expected, k))
             expected += 1
-    projects = []
-    for r, (number, k0) in enumerate(rows):
-        k1 = rows[r + 1][1] if r + 1 < len(rows) else len(tokens)
-        cells = tokens[k0:k1]
-        first = cells[0][0][len(str(number)) :]
-        body = ([(first, cells[0][1] + len(str(number)), cells[0][2])] if first else []) + [
-            (t, s, e) for t, s, e, _ in cells[1:]
-        ]
-        deadline_text, end = "", cells[-1][2]
-        dl = next((k for k in range(len(body) - 1, -1, -1) if _DEADLINE.match(body[k][0])), None)
-        if dl is not None:
-            deadline_text, end = body[dl][0], body[dl][2]
-            body = body[:dl]
-        texts = [t for t, _, _ in body]
-        split = next((k for k in range(1, len(texts)) if _is_org_start(texts, k)), len(texts))
-        content = "".join(texts[:split])
-        units = _group_units(texts[split:])
-        projects.append(
-            Project(
-                number=number,
-                content=content,
-                lead_unit=units[0] if units else "",
-                partner_units=tuple(units[1:]),
-                deadline=_deadline_date(deadline_text, year) if deadline_text else None,
-                deadline_text=deadline_text,
-                start=cells[0][1],
-                end=end,
-                content_spans=tuple((s, e) for _, s, e in body[:split]),
-            )
-        )
-    return projects
+    return rows
+
+
+def _project(number: int, cells: list[_Cell], year: int | None) -> Project:
+    """One row from its cells: content, then units, then the deadline."""
+    first = cells[0][0][len(str(number)) :]
+    body = ([(first, cells[0][1] + len(str(number)), cells[0][2])] if first else []) + [
+        (t, s, e) for t, s, e, _ in cells[1:]
+    ]
+    deadline_text, end = "", cells[-1][2]
+    dl = next((k for k in range(len(body) - 1, -1, -1) if _DEADLINE.match(body[k][0])), None)
+    if dl is not None:
+        deadline_text, end = body[dl][0], body[dl][2]
+        body = body[:dl]
+    texts = [t for t, _, _ in body]
+    split = next((k for k in range(1, len(texts)) if _is_org_start(texts, k)), len(texts))
+    units = _group_units(texts[split:])
+    return Project(
+        number=number,
+        content="".join(texts[:split]),
+        lead_unit=units[0] if units else "",
+        partner_units=tuple(units[1:]),
+        deadline=_deadline_date(deadline_text, year) if deadline_text else None,
+        deadline_text=deadline_text,
+        start=cells[0][1],
+        end=end,
+        content_spans=tuple((s, e) for _, s, e in body[:split]),
+    )

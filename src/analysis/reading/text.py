@@ -15,6 +15,7 @@ character*, so any span ``[i, j)`` of the clean text maps back to the raw span
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,13 +39,25 @@ _FULLWIDTH.update(
 _TRANSLATE = str.maketrans({**_FULLWIDTH, "\r": "\n", "\u2028": "\n", "\u2029": "\n"})
 
 
+# The characters _TRANSLATE changes: a regular expression finds the few of them in a long
+# text much faster than str.translate walks every character.
+_TRANSLATED = re.compile("[" + "".join(sorted(_FULLWIDTH)) + "\r\u2028\u2029]")
+_TO_ASCII = {**_FULLWIDTH, "\r": "\n", "\u2028": "\n", "\u2029": "\n"}
+
+
+def _ascii_form(m: re.Match[str]) -> str:
+    return _TO_ASCII[m.group()]
+
+
 def to_ascii_forms(text: str) -> str:
     """Full-width digits, letters and ``％ ． ＋ －`` to ASCII; one character for one.
 
     >>> to_ascii_forms("增长６．５％")
     '增长6.5%'
     """
-    return text.translate(_TRANSLATE)
+    if len(text) < 64:
+        return text.translate(_TRANSLATE)
+    return _TRANSLATED.sub(_ascii_form, text)
 
 
 def display_width(line: str) -> float:
@@ -78,7 +91,13 @@ _CHINESE_HEADING = re.compile(
     r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]"
     r"|第[一二三四五六七八九十]{1,3}[章部篇节]"
 )
-_ALNUM = re.compile(r"[0-9A-Za-z]")
+# [0-9A-Za-z] in ASCII or full-width form (a space between two of them is kept).
+_ALNUM = frozenset(
+    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+    + "".join(k for k, v in _FULLWIDTH.items() if v.isalnum())
+)
+_LINE_BREAKS = "\n\r\u2028\u2029"
+_LINE_BREAK = re.compile("[\n\r\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -116,12 +135,17 @@ class NormalizedText:
         return self.clean_index(raw_start), self.clean_index(raw_end)
 
 
-def _line_bounds(raw: str, a: int, b: int) -> tuple[str, str]:
-    """The raw line that ends at ``a`` and the one that starts at ``b`` (stripped)."""
-    prev_start = max(raw.rfind("\n", 0, a), raw.rfind("\r", 0, a)) + 1
-    next_end_n = raw.find("\n", b)
-    next_end = len(raw) if next_end_n < 0 else next_end_n
-    return raw[prev_start:a].strip(), raw[b:next_end].strip()
+def _line_bounds(masked: str, a: int, b: int) -> tuple[str, str]:
+    """The line that ends at ``a`` and the one that starts at ``b`` (stripped).
+
+    ``masked`` has every line separator as ``\n`` (see :func:`_masked`), so both searches
+    stop at the neighbouring line break: each line is scanned at most twice in a text.
+    """
+    prev_start = masked.rfind("\n", 0, a) + 1
+    next_end = masked.find("\n", b)
+    if next_end < 0:
+        next_end = len(masked)
+    return masked[prev_start:a].strip(), masked[b:next_end].strip()
 
 
 def _typical_width(raw: str) -> tuple[float, bool]:
@@ -130,7 +154,9 @@ def _typical_width(raw: str) -> tuple[float, bool]:
     A PDF-extracted report has most lines within a cell or two of one width; a web page or
     a word-processor export has one paragraph per line and widely varying line lengths.
     """
-    widths = [display_width(s) for s in (ln.strip() for ln in raw.splitlines()) if s]
+    # display_width inlined: this runs over every line of the text
+    widths = [len(s) - len(s.encode("ascii", "ignore")) / 2
+              for s in map(str.strip, raw.splitlines()) if s]
     if len(widths) < 8:  # a snippet: too few lines to tell, assume wrapped at its widest
         return (max(widths) if widths else 0.0), True
     widths.sort()
@@ -152,17 +178,19 @@ def _is_paragraph_break(prev: str, nxt: str, typical: float, wrapped: bool) -> b
     width = display_width(prev)
     if width < typical * 0.7:
         return True
-    ends_terminal = _ends_terminal(prev)
-    if ends_terminal and width < typical - 1.5:
-        return True
-    # A short line without final punctuation is a title, a heading's second line or a
-    # table cell: it stands alone after a finished sentence.
-    next_is_title = display_width(nxt) < typical * 0.7 and not _ends_terminal(nxt)
-    if ends_terminal and next_is_title:
-        return True
+    short = width < typical - 1.5
+    if _ends_terminal(prev):
+        # A short line without final punctuation is a title, a heading's second line or a
+        # table cell: it stands alone after a finished sentence.
+        return short or _is_title_line(nxt, typical)
     # A numbered heading line ("一、……", "（一）……") a little short of a full line, unless
     # the heading goes on in a short second line.
-    return bool(_CHINESE_HEADING.match(prev)) and width < typical - 1.5 and not next_is_title
+    return short and bool(_CHINESE_HEADING.match(prev)) and not _is_title_line(nxt, typical)
+
+
+def _is_title_line(line: str, typical: float) -> bool:
+    """A short line without final punctuation (evaluated only when a rule needs it)."""
+    return display_width(line) < typical * 0.7 and not _ends_terminal(line)
 
 
 def _ends_terminal(line: str) -> bool:
@@ -175,19 +203,20 @@ def _keep_in_run(
 ) -> int | None:
     """Raw index of the whitespace character to keep from run ``masked[a:b]``, or None.
 
-    ``masked`` is the raw text with page-number lines blanked out; the kept newline is a
-    real newline of ``raw``.
+    ``masked`` is the raw text with page-number lines blanked out and every line separator
+    as ``\n``; the kept newline is a real newline of ``raw``.
     """
     if a == 0 or b == len(raw):
         return None
-    newline = next((a + k for k, ch in enumerate(raw[a:b]) if ch in "\n\r\u2028\u2029"), None)
-    if newline is not None:
+    newline = masked.find("\n", a, b)
+    if newline >= 0:
+        if raw[newline] not in _LINE_BREAKS:  # a blanked page-number line: its own newline
+            newline = _LINE_BREAK.search(raw, newline, b).start()  # type: ignore[union-attr]
         prev, nxt = _line_bounds(masked, a, b)
         if _is_paragraph_break(prev, nxt, typical, wrapped):
             return newline
         return None
-    left, right = to_ascii_forms(masked[a - 1]), to_ascii_forms(masked[b])
-    if _ALNUM.match(left) and _ALNUM.match(right):
+    if masked[a - 1] in _ALNUM and masked[b] in _ALNUM:
         # Words ("Liujiang District") and two numbers side by side (a table's row number
         # before a year: "3 2020年") keep one space; "385. 23" has no digit left of it.
         return a
@@ -201,9 +230,10 @@ def _t2s():  # pragma: no cover - trivial
     return opencc.OpenCC("t2s")
 
 
-_HAN = re.compile("[\u4e00-\u9fff]")
+_HAN = re.compile("[\u4e00-\u9fff]+")
 # Frequent characters of the genre that exist only in traditional script.
 _TRADITIONAL_MARKERS = frozenset("們個經濟發長會業區為與這進產實現設務總億萬開關東國對農縣領導體")
+_MARKER = re.compile("[" + "".join(sorted(_TRADITIONAL_MARKERS)) + "]")
 
 
 def looks_traditional(text: str) -> bool:
@@ -212,8 +242,10 @@ def looks_traditional(text: str) -> bool:
     >>> looks_traditional("全市地區生產總值增長6%"), looks_traditional("全市地区生产总值增长6%")
     (True, False)
     """
-    han = len(_HAN.findall(text))
-    marks = sum(text.count(ch) for ch in _TRADITIONAL_MARKERS)
+    marks = len(_MARKER.findall(text))  # few in a simplified text: cheap to list
+    if marks < 2:
+        return False
+    han = sum(map(len, _HAN.findall(text)))
     return han > 0 and marks >= max(2, han * 0.01)
 
 
@@ -233,15 +265,49 @@ def to_simplified(text: str) -> str:
 def normalize(raw: str) -> NormalizedText:
     """Normalize raw report text; see the module docstring.
 
+    Linear in the length of ``raw``: one pass over its whitespace runs, each line looked at
+    a bounded number of times, and the offset map built in bulk (4 bytes a character).
+
     >>> nt = normalize("地区生产总值 302.4亿 元，增 长 5%；\\n\\n财政收入２４亿元。")
     >>> nt.text
     '地区生产总值302.4亿元，增长5%；财政收入24亿元。'
     >>> nt.quote(nt.text.index("增长"), nt.text.index("%") + 1)
     '增 长 5%'
     """
-    deleted: list[tuple[int, int]] = [m.span() for m in _PAGE_NUMBER_LINE.finditer(raw)]
     typical, wrapped = _typical_width(raw)
-    # Whitespace runs, with page-number lines folded into the surrounding whitespace.
+    masked = _masked(raw)
+    # Keep the segments between whitespace runs, and at most one character of each run.
+    pieces: list[str] = []
+    spans = array("q")  # flat (start, end) raw spans of the kept characters, in order
+    pos = 0
+    for m in _SPACE_RUN.finditer(masked):
+        a, b = m.span()
+        pieces.append(raw[pos:a])
+        keep = _keep_in_run(masked, raw, a, b, typical, wrapped)
+        if keep is None:
+            spans.extend((pos, a))
+        else:
+            pieces.append("\n" if raw[keep] in _LINE_BREAKS else " ")
+            spans.extend((pos, a, keep, keep + 1))
+        pos = b
+    pieces.append(raw[pos:])
+    spans.extend((pos, len(raw)))
+    text = to_ascii_forms("".join(pieces))
+    del pieces
+    traditional = looks_traditional(text)
+    if traditional:
+        text = to_simplified(text)
+    return NormalizedText(raw=raw, text=text, offsets=_offset_array(spans, len(raw)),
+                          traditional=traditional)
+
+
+def _masked(raw: str) -> str:
+    """``raw`` with page-number lines blanked to newlines and every line separator as ``\\n``.
+
+    A copy of the same length (one character for one), used to find whitespace runs and
+    lines; the kept characters are always taken from ``raw``.
+    """
+    deleted = [m.span() for m in _PAGE_NUMBER_LINE.finditer(raw)]
     masked = raw
     if deleted:
         parts, last = [], 0
@@ -251,25 +317,33 @@ def normalize(raw: str) -> NormalizedText:
             last = e
         parts.append(raw[last:])
         masked = "".join(parts)
-    # Keep the segments between whitespace runs, and at most one character of each run.
-    pieces: list[str] = []
-    offsets: list[int] = []
-    pos = 0
-    for m in _SPACE_RUN.finditer(masked):
-        a, b = m.span()
-        if pos < a:
-            pieces.append(raw[pos:a])
-            offsets.extend(range(pos, a))
-        keep = _keep_in_run(masked, raw, a, b, typical, wrapped)
-        if keep is not None:
-            pieces.append("\n" if raw[keep] in "\n\r\u2028\u2029" else " ")
-            offsets.append(keep)
-        pos = b
-    if pos < len(raw):
-        pieces.append(raw[pos:])
-        offsets.extend(range(pos, len(raw)))
-    text = to_ascii_forms("".join(pieces))
-    traditional = looks_traditional(text)
-    if traditional:
-        text = to_simplified(text)
-    return NormalizedText(raw=raw, text=text, offsets=offsets, traditional=traditional)
+    for sep in "\r\u2028\u2029":
+        if sep in masked:
+            masked = masked.replace(sep, "\n")
+    return masked
+
+
+def _offset_array(spans: array, n_raw: int) -> array:
+    """The raw index of every kept character, from the kept raw spans ``(start, end)``.
+
+    Built with numpy in a few passes (no Python loop per character) into an
+    ``array('i')`` (``'q'`` beyond 2**31 characters): 4 bytes a character, a ``Sequence``
+    of plain ints that slices, indexes and bisects like a list.
+    """
+    import numpy as np
+
+    code, dtype = ("i", np.int32) if n_raw < 2**31 else ("q", np.int64)
+    pairs = np.frombuffer(spans, dtype=np.int64).reshape(-1, 2)
+    pairs = pairs[pairs[:, 1] > pairs[:, 0]]
+    out = array(code)
+    if not len(pairs):
+        return out
+    starts, lengths = pairs[:, 0], pairs[:, 1] - pairs[:, 0]
+    # Steps of +1 inside a span, a jump to the next span's start at each span's first index.
+    steps = np.ones(int(lengths.sum()), dtype=dtype)
+    first = np.cumsum(lengths) - lengths
+    steps[first[1:]] = starts[1:] - pairs[:-1, 1] + 1
+    steps[0] = starts[0]
+    np.cumsum(steps, out=steps)
+    out.frombytes(steps.data.cast("B"))
+    return out

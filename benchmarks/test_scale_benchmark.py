@@ -1,0 +1,120 @@
+"""Scale: the real corpus (serial, 2 processes, Dask) and 10 MB / 100 MB texts (``make benchmark``).
+
+Throughput is MB/s of input bytes (UTF-8 as stored). The concatenations repeat the body of
+the Liujiang report (title to the last part, before its appendix and glossary, so that every
+copy is read and extracted as a report body) to about 10 MB and 100 MB in one text, and
+compare the time per copy with the time for one copy alone; each runs in a fresh process so
+its peak resident memory (``VmHWM``) is its own.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import pytest
+
+from analysis.corpus import extract_many
+
+
+def _corpus_mb(paths: list[Path]) -> float:
+    return sum(p.stat().st_size for p in paths) / 1e6
+
+
+def _run_corpus(benchmark, record, label: str, paths: list[Path], executor=None) -> None:
+    result = benchmark.pedantic(lambda: extract_many(paths, executor), rounds=1, iterations=1)
+    seconds = benchmark.stats.stats.total
+    mb = _corpus_mb(paths)
+    assert len(result.metadata) + len(result.errors) >= len(paths)
+    benchmark.extra_info.update({"docs": len(paths), "input_mb": round(mb, 2),
+                                 "mb_per_s": round(mb / seconds, 2),
+                                 "figures": len(result.figures)})
+    record(f"real corpus, {label}",
+           f"{mb / seconds:5.2f} MB/s  ({len(paths)} docs, {mb:.1f} MB in {seconds:.1f} s, "
+           f"{len(result.figures):,} figures, {len(result.errors)} errors)")
+
+
+def test_real_corpus_serial(benchmark, summary, real_corpus) -> None:
+    _run_corpus(benchmark, summary, "serial", real_corpus)
+
+
+def test_real_corpus_two_processes(benchmark, summary, real_corpus) -> None:
+    _run_corpus(benchmark, summary, "2 processes", real_corpus, 2)
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_real_corpus_dask_local_cluster(benchmark, summary, real_corpus) -> None:
+    distributed = pytest.importorskip("distributed")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                      dashboard_address=None) as cluster, \
+                distributed.Client(cluster) as client:
+            client.run(lambda: __import__("analysis.extraction"))  # warm the workers
+            _run_corpus(benchmark, summary, "Dask LocalCluster (2 workers)", real_corpus,
+                        client.get_executor())
+
+
+def test_one_report_read_to_figures(benchmark, summary) -> None:
+    import analysis
+    from analysis.extraction import extract_figures
+
+    raw = analysis.load_report().raw
+    benchmark(lambda: extract_figures(analysis.Report.fromstring(raw, doc="bench")))
+    ms = benchmark.stats.stats.median * 1000
+    kb = len(raw.encode("utf-8")) / 1000
+    summary("Liujiang, read + normalize + structure + figures",
+           f"{ms:5.1f} ms median ({kb:.0f} KB: {kb / ms:.2f} MB/s)")
+
+
+_CONCAT = """
+import json, statistics, sys, time
+import analysis
+from analysis.extraction import extract_figures
+
+def hwm_mb():
+    with open("/proc/self/status") as f:
+        return next(int(ln.split()[1]) for ln in f if ln.startswith("VmHWM:")) / 1024
+
+report = analysis.load_report()
+s = report.sections()
+cut = int(s[s.kind.isin(["appendix", "glossary", "colophon"])].start.min())
+body = report.raw[:cut]
+def run(text):
+    t = time.perf_counter()
+    rows = len(extract_figures(analysis.Report.fromstring(text, doc="concat")))
+    return time.perf_counter() - t, rows
+one = statistics.median(run(body)[0] for _ in range(7))
+copies = max(1, round(float(sys.argv[1]) * 1e6 / len(body.encode("utf-8"))))
+text = "\\n".join([body] * copies)
+del report, s
+base = hwm_mb()
+seconds, rows = run(text)
+print(json.dumps({"copies": copies, "mb": len(text.encode("utf-8")) / 1e6, "one_ms": one * 1e3,
+                  "seconds": seconds, "rows": rows, "base_mb": base, "peak_mb": hwm_mb()}))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
+@pytest.mark.parametrize("megabytes", [10, 100])
+def test_concatenation_time_per_copy_and_memory(benchmark, summary, megabytes: int) -> None:
+    def measure() -> dict:
+        proc = subprocess.run([sys.executable, "-c", _CONCAT, str(megabytes)],
+                              capture_output=True, text=True, check=True)
+        return json.loads(proc.stdout)
+
+    t0 = time.perf_counter()
+    out = benchmark.pedantic(measure, rounds=1, iterations=1)
+    per_copy = out["seconds"] / out["copies"] * 1000
+    ratio = per_copy / out["one_ms"]
+    growth = out["peak_mb"] - out["base_mb"]
+    benchmark.extra_info.update({k: round(v, 2) for k, v in out.items()}
+                                | {"per_copy_ms": round(per_copy, 2), "ratio": round(ratio, 2)})
+    summary(f"{out['mb']:.0f} MB text ({out['copies']} copies of the body), per copy",
+           f"{per_copy:5.1f} ms vs {out['one_ms']:.1f} ms alone (x{ratio:.2f}); "
+           f"{out['mb'] / out['seconds']:.2f} MB/s; peak RSS +{growth:.0f} MB over start-up "
+           f"({growth / out['mb']:.1f}x input), {time.perf_counter() - t0:.0f} s with start-up")
