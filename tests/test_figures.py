@@ -308,3 +308,29 @@ def test_random_text_never_crashes_and_keeps_provenance(text: str) -> None:
     for start, end, quote in zip(f.start, f.end, f.quote, strict=True):
         assert text[start:end] == quote
     assert f["bound"].isin(["eq", "ge", "gt", "le", "lt", "approx", "range"]).all()
+
+
+# --- issue 10: no silent wrong value ----------------------------------------------------------
+
+
+def test_doubtful_numbers_are_listed_with_raw_offsets_and_not_read() -> None:
+    from analysis.extraction import doubts
+    from analysis.reading.document import Report
+
+    report = Report.fromstring("一、过去一年\n全年完成投资30 2.4亿元，建成住房2 000套。\n", doc="t")
+    d = doubts(report)
+    assert list(d["quote"]) == ["30 2.4亿元"]
+    assert all(report.raw[a:b] == q for a, b, q in zip(d.start, d.end, d.quote, strict=True))
+    figs = analysis.figures(report)
+    assert 2.4 not in set(figs["value"]) and 2000.0 in set(figs["value"])
+    assert not figs["indicator"].str.contains(r"\d").any()
+
+
+def test_a_line_break_inside_a_figure_is_not_a_paragraph_break() -> None:
+    """national-china-2017.txt: 国内生产总值达到74.4⏎\u200b⏎万亿元 (the real line breaks)."""
+    from analysis.reading.document import Report
+
+    report = Report.fromstring("国内生产总值达到74.4\n\u200b\n万亿元，增长6.7%。\n", doc="t")
+    figs = analysis.figures(report)
+    gdp = figs[(figs.indicator_id == "gdp") & (figs.measure == "level")]
+    assert list(gdp["value"]) == [74.4] and list(gdp["unit"]) == ["万亿元"]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .indicators import indicator_id
-from .numbers import Quantity, find_quantities
+from .numbers import Quantity, find_doubts, find_quantities
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -34,6 +34,7 @@ __all__ = [
     "FIGURE_COLUMNS",
     "Context",
     "Figure",
+    "doubts",
     "extract_figures",
     "extract_text",
     "parse_sentence",
@@ -765,3 +766,23 @@ def extract_text(text: str, doc: str = "text") -> pd.DataFrame:
     from ..reading.document import Report
 
     return extract_figures(Report.fromstring(text, doc=doc))
+
+
+DOUBT_COLUMNS = ("doc", "start", "end", "quote", "reason", "sentence_id", "context")
+
+
+def doubts(report: Report) -> pd.DataFrame:
+    """Numbers the rules did not read because their value is ambiguous (30 2.4亿元: digits
+    split by a gap that is not a thousands group), one row each, with raw offsets: they are
+    never read as a smaller number, and never silently dropped."""
+    import pandas as pd
+
+    rows = []
+    for view in _views(report):
+        for d in find_doubts(view.text):
+            a, b = view.offsets[d.start], view.offsets[d.end - 1] + 1
+            rows.append({"doc": report.doc, "start": a, "end": b, "quote": report.raw[a:b],
+                         "reason": d.reason, "sentence_id": view.sentence,
+                         "context": figure_context(view.text, d.start, d.end)})
+    return pd.DataFrame(rows, columns=list(DOUBT_COLUMNS)).astype(
+        {"start": "int64", "end": "int64", "sentence_id": "Int64"})
