@@ -334,3 +334,25 @@ def test_a_line_break_inside_a_figure_is_not_a_paragraph_break() -> None:
     figs = analysis.figures(report)
     gdp = figs[(figs.indicator_id == "gdp") & (figs.measure == "level")]
     assert list(gdp["value"]) == [74.4] and list(gdp["unit"]) == ["万亿元"]
+
+
+# --- real corpus sentences (tests/cases/real_sentences.py) ------------------------------------
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "evaluation"))
+from cases.real_sentences import CASES as REAL_CASES  # noqa: E402
+from cases.real_sentences import KNOWN_WRONG  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="known wrong, see file"))
+        if c[2][:12] in KNOWN_WRONG else c
+        for c in REAL_CASES
+    ],
+    ids=[f"{c[0]}:{c[2][:10]}" for c in REAL_CASES],
+)
+def test_real_corpus_sentences_every_field(case) -> None:
+    from real import case_right, expected, extracted
+
+    assert case_right(case), (expected(case), extracted(case))

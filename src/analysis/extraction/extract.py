@@ -148,7 +148,8 @@ _TRAIL_ONE = re.compile(
         f"达到|达|为|是|共|约|近|超过|突破|逾|超|不低于|不少于|至少|不超过|控制在|保持在|稳定在"
         f"|高于|低于|{_UP}|{_DOWN}|分别|均|了|到|至|由|从|比去年同期|比上年同期|比上年|比去年"
         f"|较上年|同比|年均|平均|实际|名义|以上|左右|总计|合计|累计|共计|达到了|超额完成"
-        f"|长期|持续|始终|一直|保持|稳定|同口径|可比口径|按可比价格计算|的|拟按|拟|{_STATUS_WORDS}"
+        f"|长期|持续|始终|一直|保持|稳定|同口径|可比口径|按可比价格计算|的|拟按|拟安排|拟|按"
+        f"|逆势|大幅|稳步|快速|继续|{_STATUS_WORDS}"
     ).replace("(?<!新)增", "增")
     + r"|[（(]下同[）)]|[（(]|(?:19|20)\d{2}年(?:底|末)?)$"
 )
@@ -300,15 +301,32 @@ def _elliptic(items: list[str]) -> list[str]:
     return [first + tail, *(prefix + it + tail for it in middle), prefix + last]
 
 
+_MEASURED_NOUN = re.compile(r"(?:增加值|总产值|产值|产量|投资|营业收入|营收|收入|总额|销售额)$")
+
+
+def _shared_tail(items: list[str]) -> list[str]:
+    """装备制造业、高技术制造业增加值 -> 装备制造业增加值, 高技术制造业增加值: the measured noun
+    at the end of the last item belongs to every item that has none."""
+    m = _MEASURED_NOUN.search(items[-1])
+    if m is None or len(items) < 2 or len(items[-1]) - len(m.group()) < 2:
+        return items
+    if any(_MEASURED_NOUN.search(it) or len(it) < 3 for it in items[:-1]):
+        return items
+    return [it + m.group() for it in items[:-1]] + [items[-1]]
+
+
 def _distribute(subject: str, k: int) -> list[str] | None:
     """k subjects from "A、B和C<tail>" (城镇和农村居民人均可支配收入 -> two full names)."""
     if subject.startswith("城乡") and k in (0, 2):
         subject = "城、乡" + subject[2:]  # 城乡居民…分别 -> 城镇居民…, 农村居民…
     items = [s for s in _SUBJECT_SPLIT.split(subject) if s]
+    run = re.match(r"[一二三]{2,3}(?=产)", subject)
+    if len(items) == 1 and run and k in (0, len(run.group())):
+        items = [*run.group()[:-1], run.group()[-1] + subject[run.end() :]]  # 一二三产增加值
     if (k and len(items) != k) or (not k and len(items) < 2):
         return None
     k = len(items)
-    items = _elliptic(items)
+    items = _shared_tail(_elliptic(items))
     if k == 2 and items[0] == "城" and items[1].startswith("乡"):
         items = ["城镇", "农村" + items[1][1:]]
     head = len(items[0])
@@ -451,7 +469,7 @@ def _figure(
     if (
         year is not None
         and status in ("actual", "estimate")
-        and re.search(r"由$", text[_clause_start(text, q.start) : q.start])
+        and re.search(r"[由从]$", text[_clause_start(text, q.start) : q.start])
         and re.match(rf"(?:{_UP}|{_DOWN})(?:到|至)", text[q.end :])
     ):
         year -= 1  # "由1.08%下降至0.15%": the first level is the start of the year
@@ -524,6 +542,8 @@ def _name_single(
     """The indicator of a quantity (or a run of them) that has no list of subjects."""
     last = group[-1]
     name = _strip(subject)
+    if re.match(r"(?:比|较|与)", name):
+        name = ""  # 比上年年初预算增加1800亿元: the base of a comparison, not a subject
     right = _right_phrase(text, last.end, _next_stop(text, quantities, last))
     if name.endswith("等") or _PREPOSITION_END.search(name):
         return right or _right_after_run(text, quantities, last) or name
