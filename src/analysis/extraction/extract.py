@@ -255,6 +255,7 @@ def _measure(
         return kind, sign
     m = _VERB_BEFORE.search(left)
     down = bool(m and re.fullmatch(_DOWN, m.group("verb")))
+    down = down or bool(re.search(r"比(?:上年|去年)[^，；、]{0,8}?(?:低|少|慢)$", left))
     sign = -1.0 if down else 1.0
     if q.base_unit == "百分点":
         return "change_pp", sign
@@ -393,6 +394,9 @@ def parse_sentence(text: str, context: Context) -> list[Figure]:
                                     carry)
         if measure == "level" and first.base_unit == "%" and _RATE_NAME.search(names[0]):
             measure = "growth_pct"  # "居民消费价格涨幅控制在3%以下" states a growth rate
+            if names[0].endswith(_AVG_RATE):  # 出口年均增速20%以上
+                measure = "avg_growth_pct"
+                names = [n.removesuffix(n[n.rindex("年均") :]) for n in names]
         before = len(figures)
         for q, name in zip(group, names, strict=True):
             if _has_content(name):
@@ -415,6 +419,7 @@ def parse_sentence(text: str, context: Context) -> list[Figure]:
 
 
 _RATE_NAME = re.compile(r"(?:涨幅|增幅|增速|增长率)$")
+_AVG_RATE = ("年均增速", "年均增幅", "年均增长率")
 
 
 def _group_names(
