@@ -188,16 +188,24 @@ def test_genre_cases_of_other_places_years_and_scripts(case) -> None:
             d["status"],
             d["measure"],
             d["value"],
+            d["low"],
+            d["high"],
             d["unit"],
             d["bound"],
         )
         for d in extract_case(case)
     ]
     want = [
-        (d["indicator_id"], d["year"], d["status"], d["measure"], d["value"], d["unit"], d["bound"])
+        (d["indicator_id"], d["year"], d["status"], d["measure"], d["value"], d["low"],
+         d["high"], d["unit"], d["bound"])
         for d in expected_case(case)
     ]
     assert got == want
+    # The name, where the case gives one (an indicator without an id): as the text says it.
+    names = [d["indicator"] for d in extract_case(case)]
+    for i, d in enumerate(expected_case(case)):
+        if d["indicator"]:
+            assert d["indicator"] in names[i], (d["indicator"], names[i])
 
 
 # --- the report's headline figures, hand-checked against the text --------------------------

@@ -754,7 +754,7 @@ _PLAN_SIMPLIFIED: tuple[Case, ...] = (
         part="plan",
         figures=(
             Fig("", 2020, _T, _L, 300, "个", bound="approx", indicator="重点项目"),
-            Fig("", 2020, _T, _L, 520, "亿元", bound="approx", indicator="完成投资"),
+            Fig("", 2020, _T, _L, 520, "亿元", bound="approx", indicator="投资"),
         ),
     ),
     Case(
@@ -1091,7 +1091,7 @@ _TRAPS_WITH_FIGURES: tuple[Case, ...] = (
         text="细颗粒物（PM2.5）平均浓度下降到31微克/立方米。",
         report_year=2021,
         part="review",
-        figures=(Fig("", 2020, _A, _L, 31, "微克/立方米", indicator="PM2.5平均浓度"),),
+        figures=(Fig("", 2020, _A, _L, 31, "微克/立方米", indicator="细颗粒物（PM2.5）平均浓度"),),
     ),
     Case(
         id="mixed-district23-1n-policy-money",
