@@ -364,3 +364,36 @@ def test_real_corpus_sentences_every_field(case) -> None:
     from real import case_right, expected, extracted
 
     assert case_right(case), (expected(case), extracted(case))
+
+
+def test_pinyin_annotations_of_a_repost_are_dropped_with_raw_offsets_kept() -> None:
+    """Invented repost in traditional script with pinyin after some characters."""
+    from analysis.reading.text import normalize
+
+    nt = normalize("全市地區生產總值增長(zhǎng)5.2%，實(shí)現(xiàn)一般公共預算收入30億元。")
+    figs = parse_sentence(nt.text, REVIEW_2019)
+    assert [(f.indicator_id, f.measure, f.value) for f in figs] == [
+        ("gdp", "growth_pct", 5.2), ("general_budget_revenue", "level", 30.0)]
+    i = nt.text.index("5.2")
+    assert nt.quote(i, i + 4) == "5.2%"
+
+
+def test_a_news_item_takes_its_year_from_the_sentence() -> None:
+    """Invented news item: no report structure, the year is stated in the sentence."""
+    from analysis.extraction.extract import Context
+
+    ctx = Context(None, None)
+    figs = parse_sentence("2024年，全省地区生产总值达到5.6万亿元，同比增长5.1%。", ctx)
+    assert [(f.indicator_id, f.year, f.measure, f.value) for f in figs] == [
+        ("gdp", 2024, "level", 5.6), ("gdp", 2024, "growth_pct", 5.1)]
+    assert {f.status for f in figs} == {"actual"}
+
+
+def test_a_five_year_average_is_never_the_years_growth_target() -> None:
+    from analysis.extraction.extract import Context
+
+    (f,) = parse_sentence("“十四五”期间地区生产总值年均增长6.5%左右。", Context("plan", 2021))
+    assert (f.indicator_id, f.measure, f.period_start, f.period_end, f.year) == (
+        "gdp", "avg_growth_pct", 2021, 2025, 2025)
+    (f,) = parse_sentence("到2025年，数字经济核心产业增加值突破400亿元。", Context("plan", 2021))
+    assert (f.year, f.value, f.quantity.bound, f.measure) == (2025, 400.0, "gt", "level")

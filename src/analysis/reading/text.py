@@ -284,4 +284,30 @@ def normalize(raw: str) -> NormalizedText:
     traditional = looks_traditional(text)
     if traditional:
         text = to_simplified(text)
+    if _PINYIN.search(text):
+        text, offsets = _drop_pinyin(text, offsets)
     return NormalizedText(raw=raw, text=text, offsets=offsets, traditional=traditional)
+
+
+# A pinyin annotation after a character in a repost: 增長(zhǎng), 實(shí)現(xiàn). At least one
+# tone-marked vowel, so (GDP), (R&D) and (a) stay.
+_PINYIN = re.compile(
+    r"(?<=[\u4e00-\u9fff])[（(](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
+    r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}[）)]"
+)
+
+
+def _drop_pinyin(text: str, offsets: Sequence[int]) -> tuple[str, list[int]]:
+    """Delete pinyin annotations from the clean text; the raw offsets of the rest are kept.
+
+    >>> t, o = _drop_pinyin("增长(zhǎng)5%", list(range(11)))
+    >>> t, o
+    ('增长5%', [0, 1, 9, 10])
+    """
+    keep = [True] * len(text)
+    for m in _PINYIN.finditer(text):
+        keep[m.start() : m.end()] = [False] * (m.end() - m.start())
+    return (
+        "".join(ch for ch, k in zip(text, keep, strict=True) if k),
+        [o for o, k in zip(offsets, keep, strict=True) if k],
+    )
