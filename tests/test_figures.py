@@ -397,3 +397,17 @@ def test_a_five_year_average_is_never_the_years_growth_target() -> None:
         "gdp", "avg_growth_pct", 2021, 2025, 2025)
     (f,) = parse_sentence("到2025年，数字经济核心产业增加值突破400亿元。", Context("plan", 2021))
     assert (f.year, f.value, f.quantity.bound, f.measure) == (2025, 400.0, "gt", "level")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [  # real sentences of the corpus, found by a corpus-wide run after the relation rule
+        ("加大对高耗能、高排放和产能过剩行业的调控力度，淘汰落后的水泥产能1.5亿吨、炼铁产能3122万吨、焦炭产能1925万吨。",
+         [("level", 1.5, "亿吨"), ("level", 3122.0, "万吨"), ("level", 1925.0, "万吨")]),
+        ("工业技改投资、制造业技改投资增速分别高于全国12.7个、12个百分点。",
+         [("relative_pp", 12.7, "个百分点"), ("relative_pp", 12.0, "个百分点")]),
+    ],
+)
+def test_adjectives_are_not_comparisons_and_points_are_shared(sentence, want) -> None:
+    got = [(f.measure, f.value, f.quantity.unit) for f in parse_sentence(sentence, REVIEW_2019)]
+    assert got == want

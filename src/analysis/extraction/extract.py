@@ -499,8 +499,9 @@ def _figure(
 
 # A comparison with another quantity: 高于全市平均水平0.8个百分点, 比全省平均高1.2个百分点,
 # 增速快于全国2个百分点. The reference is named; 比上年/比去年/同比 are year-on-year changes.
+# 落后 and 领先 alone are adjectives too (淘汰落后产能1.17亿吨): only 落后于 compares.
 _RELATION = re.compile(
-    r"(?P<verb>高于|低于|快于|慢于|领先|落后于?)(?P<ref>[^，；、]{2,20}?)(?:增速|水平)?$"
+    r"(?P<verb>高于|低于|快于|慢于|落后于)(?P<ref>[^，；、]{2,20}?)(?:增速|水平)?$"
     r"|比(?P<ref2>[^，；、]{2,20}?)(?P<verb2>高|低|快|慢|多|少)(?:出)?$"
 )
 _YEAR_REF = re.compile(r"^(?:上年|去年|上年同期|去年同期|同期|上年末|去年末|年初|(?:19|20)\d{2}年)")

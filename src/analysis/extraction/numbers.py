@@ -11,7 +11,7 @@ Only numbers followed by a known unit are quantities: a doubtful match (a year, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = [
     "MAGNITUDES", "Doubt", "Quantity", "cn_number", "find_doubts", "find_quantities",
@@ -308,6 +308,22 @@ def find_quantities(text: str) -> list[Quantity]:
     if _CN_HINT.search(text):
         out.extend(_cn_quantities(text))
         out.sort(key=lambda q: q.start)
+    return _shared_points(text, out)
+
+
+def _shared_points(text: str, found: list[Quantity]) -> list[Quantity]:
+    """In a list "12.7个、12个百分点" the first 个 is short for 个百分点 (a measure word
+    cannot be counted in tenths of a point otherwise).
+
+    >>> [(q.value, q.unit) for q in find_quantities("分别高于全国12.7个、12个百分点")]
+    [(12.7, '个百分点'), (12.0, '个百分点')]
+    """
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        q, nxt = out[i], out[i + 1]
+        if (q.unit == "个" and nxt.base_unit == "百分点"
+                and re.fullmatch(r"、|和|及|与|，", text[q.end : nxt.start])):
+            out[i] = replace(q, unit="个百分点", base_unit="百分点")
     return out
 
 
