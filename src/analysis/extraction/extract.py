@@ -444,7 +444,7 @@ def _group_names(
     names: list[str] | None = None
     if len(group) > 1:
         names = _distribute(_strip(text[cstart : first.start].split("分别")[0]), len(group))
-    jun = re.search(r"(?<![人平])均", left)
+    jun = re.search(r"(?<![人平年])均", left)  # 年均 is an average, not 均 (each)
     if names is None and jun and len(group) == 1:
         items = _distribute(_strip(left[: jun.start()]), 0)
         if items:
@@ -526,6 +526,8 @@ def _period(text: str, pos: int, context: Context) -> tuple[int | None, int | No
     """First and last year of an average-annual-growth period stated before ``pos``:
     2021—2025年, “十四五”期间, 过去五年 (the five years before the report), 今后五年."""
     before = text[:pos]
+    if not (_YEAR_SPAN.search(before) or any(k in before for k in _FIVE_YEAR)):
+        before = context.section_title + before  # “十四五”时期发展成就: the section says it
     spans = list(_YEAR_SPAN.finditer(before))
     if spans:
         return int(spans[-1].group(1)), int(spans[-1].group(2))
