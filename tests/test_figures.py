@@ -411,3 +411,12 @@ def test_a_five_year_average_is_never_the_years_growth_target() -> None:
 def test_adjectives_are_not_comparisons_and_points_are_shared(sentence, want) -> None:
     got = [(f.measure, f.value, f.quantity.unit) for f in parse_sentence(sentence, REVIEW_2019)]
     assert got == want
+
+
+def test_a_list_with_its_own_subjects_never_borrows_the_previous_list() -> None:
+    """national-china-2025.txt: the second list was given the first list's names."""
+    s = ("高技术制造业、装备制造业增加值分别增长8.9%、7.7%，新能源汽车年产量突破1300万辆；"
+         "信息传输软件和信息技术服务业、租赁和商务服务业增加值分别增长10.9%、10.4%。")
+    names = [f.indicator for f in parse_sentence(s, REVIEW_2019)]
+    assert names == ["高技术制造业增加值", "装备制造业增加值", "新能源汽车年产量",
+                     "信息传输软件和信息技术服务业增加值", "租赁和商务服务业增加值"]

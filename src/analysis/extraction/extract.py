@@ -134,7 +134,7 @@ _STATUS_WORDS = (
 )
 _LEAD = re.compile(
     r"^(?:[、，]|其中|同时|另外|此外|全区|全市|全县|全省|全州|我区|我市|我县"
-    r"|全体|共|累计|共计|总计|合计|主要预期目标是|主要目标是|拟安排|拟发行"
+    r"|全体|共|累计|共计|总计|合计|主要预期目标是|主要目标是|拟安排|拟发行|安排"
     r"|“?十[一二三四五六]五”?(?:期间|时期)?|(?:过去|今后|未来)五年|五年来"
     r"|(?:19|20)\d{2}(?:—|–|-|~|至|到)(?:19|20)\d{2}年(?:间)?|期间"
     r"|(?:到|至)?(?:19|20)\d{2}年(?:底|末|度)?|为|使|让|将"
@@ -327,6 +327,8 @@ def _distribute(subject: str, k: int) -> list[str] | None:
     if subject.startswith("城乡") and k in (0, 2):
         subject = "城、乡" + subject[2:]  # 城乡居民…分别 -> 城镇居民…, 农村居民…
     items = [s for s in _SUBJECT_SPLIT.split(subject) if s]
+    if k and len(items) != k and len(commas := [s for s in subject.split("、") if s]) == k:
+        items = commas  # 信息传输软件和信息技术服务业、租赁和商务服务业: 和 inside a name
     run = re.match(r"[一二三]{2,3}(?=产)", subject)
     if len(items) == 1 and run and k in (0, len(run.group())):
         items = [*run.group()[:-1], run.group()[-1] + subject[run.end() :]]  # 一二三产增加值
@@ -450,8 +452,9 @@ def _group_names(
         if items:
             group = group * len(items)
             names = items
-    if names is None and len(group) > 1 and carry.names and len(carry.names) == len(group):
-        names = carry.names  # "…分别达到A和B，分别增长x%和y%"
+    if (names is None and len(group) > 1 and carry.names and len(carry.names) == len(group)
+            and not _has_content(_strip(subject))):
+        names = carry.names  # "…分别达到A和B，分别增长x%和y%" (no subject of its own)
     if names is None:
         verb = _VERB_BEFORE.search(left)
         if carry.indicator and carry.end and first.start == carry.end:
