@@ -36,7 +36,17 @@ def extract_case(case: Case) -> list[dict]:
 
 
 def expected_case(case: Case) -> list[dict]:
-    return [{k: getattr(f, k) for k in (*FIELDS, "indicator")} for f in case.figures]
+    """The stated figures; a one-sided bound sets ``low`` (ge/gt) or ``high`` (le/lt) to the
+    stated number, as the figures table does (the cases write low/high only for ranges)."""
+    out = []
+    for f in case.figures:
+        d = {k: getattr(f, k) for k in (*FIELDS, "indicator")}
+        if d["bound"] in ("ge", "gt") and d["low"] is None:
+            d["low"] = d["value"]
+        if d["bound"] in ("le", "lt") and d["high"] is None:
+            d["high"] = d["value"]
+        out.append(d)
+    return out
 
 
 def comparable_id(indicator_id: str) -> str:

@@ -188,16 +188,24 @@ def test_genre_cases_of_other_places_years_and_scripts(case) -> None:
             d["status"],
             d["measure"],
             d["value"],
+            d["low"],
+            d["high"],
             d["unit"],
             d["bound"],
         )
         for d in extract_case(case)
     ]
     want = [
-        (d["indicator_id"], d["year"], d["status"], d["measure"], d["value"], d["unit"], d["bound"])
+        (d["indicator_id"], d["year"], d["status"], d["measure"], d["value"], d["low"],
+         d["high"], d["unit"], d["bound"])
         for d in expected_case(case)
     ]
     assert got == want
+    # The name, where the case gives one (an indicator without an id): as the text says it.
+    names = [d["indicator"] for d in extract_case(case)]
+    for i, d in enumerate(expected_case(case)):
+        if d["indicator"]:
+            assert d["indicator"] in names[i], (d["indicator"], names[i])
 
 
 # --- the report's headline figures, hand-checked against the text --------------------------
@@ -308,3 +316,107 @@ def test_random_text_never_crashes_and_keeps_provenance(text: str) -> None:
     for start, end, quote in zip(f.start, f.end, f.quote, strict=True):
         assert text[start:end] == quote
     assert f["bound"].isin(["eq", "ge", "gt", "le", "lt", "approx", "range"]).all()
+
+
+# --- issue 10: no silent wrong value ----------------------------------------------------------
+
+
+def test_doubtful_numbers_are_listed_with_raw_offsets_and_not_read() -> None:
+    from analysis.extraction import doubts
+    from analysis.reading.document import Report
+
+    report = Report.fromstring("一、过去一年\n全年完成投资30 2.4亿元，建成住房2 000套。\n", doc="t")
+    d = doubts(report)
+    assert list(d["quote"]) == ["30 2.4亿元"]
+    assert all(report.raw[a:b] == q for a, b, q in zip(d.start, d.end, d.quote, strict=True))
+    figs = analysis.figures(report)
+    assert 2.4 not in set(figs["value"]) and 2000.0 in set(figs["value"])
+    assert not figs["indicator"].str.contains(r"\d").any()
+
+
+def test_a_line_break_inside_a_figure_is_not_a_paragraph_break() -> None:
+    """national-china-2017.txt: 国内生产总值达到74.4⏎\u200b⏎万亿元 (the real line breaks)."""
+    from analysis.reading.document import Report
+
+    report = Report.fromstring("国内生产总值达到74.4\n\u200b\n万亿元，增长6.7%。\n", doc="t")
+    figs = analysis.figures(report)
+    gdp = figs[(figs.indicator_id == "gdp") & (figs.measure == "level")]
+    assert list(gdp["value"]) == [74.4] and list(gdp["unit"]) == ["万亿元"]
+
+
+# --- real corpus sentences (tests/cases/real_sentences.py) ------------------------------------
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "evaluation"))
+from cases.real_sentences import CASES as REAL_CASES  # noqa: E402
+from cases.real_sentences import KNOWN_WRONG  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="known wrong, see file"))
+        if c[2][:12] in KNOWN_WRONG else c
+        for c in REAL_CASES
+    ],
+    ids=[f"{c[0]}:{c[2][:10]}" for c in REAL_CASES],
+)
+def test_real_corpus_sentences_every_field(case) -> None:
+    from real import case_right, expected, extracted
+
+    assert case_right(case), (expected(case), extracted(case))
+
+
+def test_pinyin_annotations_of_a_repost_are_dropped_with_raw_offsets_kept() -> None:
+    """Invented repost in traditional script with pinyin after some characters."""
+    from analysis.reading.text import normalize
+
+    nt = normalize("全市地區生產總值增長(zhǎng)5.2%，實(shí)現(xiàn)一般公共預算收入30億元。")
+    figs = parse_sentence(nt.text, REVIEW_2019)
+    assert [(f.indicator_id, f.measure, f.value) for f in figs] == [
+        ("gdp", "growth_pct", 5.2), ("general_budget_revenue", "level", 30.0)]
+    i = nt.text.index("5.2")
+    assert nt.quote(i, i + 4) == "5.2%"
+
+
+def test_a_news_item_takes_its_year_from_the_sentence() -> None:
+    """Invented news item: no report structure, the year is stated in the sentence."""
+    from analysis.extraction.extract import Context
+
+    ctx = Context(None, None)
+    figs = parse_sentence("2024年，全省地区生产总值达到5.6万亿元，同比增长5.1%。", ctx)
+    assert [(f.indicator_id, f.year, f.measure, f.value) for f in figs] == [
+        ("gdp", 2024, "level", 5.6), ("gdp", 2024, "growth_pct", 5.1)]
+    assert {f.status for f in figs} == {"actual"}
+
+
+def test_a_five_year_average_is_never_the_years_growth_target() -> None:
+    from analysis.extraction.extract import Context
+
+    (f,) = parse_sentence("“十四五”期间地区生产总值年均增长6.5%左右。", Context("plan", 2021))
+    assert (f.indicator_id, f.measure, f.period_start, f.period_end, f.year) == (
+        "gdp", "avg_growth_pct", 2021, 2025, 2025)
+    (f,) = parse_sentence("到2025年，数字经济核心产业增加值突破400亿元。", Context("plan", 2021))
+    assert (f.year, f.value, f.quantity.bound, f.measure) == (2025, 400.0, "gt", "level")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [  # real sentences of the corpus, found by a corpus-wide run after the relation rule
+        ("加大对高耗能、高排放和产能过剩行业的调控力度，淘汰落后的水泥产能1.5亿吨、炼铁产能3122万吨、焦炭产能1925万吨。",
+         [("level", 1.5, "亿吨"), ("level", 3122.0, "万吨"), ("level", 1925.0, "万吨")]),
+        ("工业技改投资、制造业技改投资增速分别高于全国12.7个、12个百分点。",
+         [("relative_pp", 12.7, "个百分点"), ("relative_pp", 12.0, "个百分点")]),
+    ],
+)
+def test_adjectives_are_not_comparisons_and_points_are_shared(sentence, want) -> None:
+    got = [(f.measure, f.value, f.quantity.unit) for f in parse_sentence(sentence, REVIEW_2019)]
+    assert got == want
+
+
+def test_a_list_with_its_own_subjects_never_borrows_the_previous_list() -> None:
+    """national-china-2025.txt: the second list was given the first list's names."""
+    s = ("高技术制造业、装备制造业增加值分别增长8.9%、7.7%，新能源汽车年产量突破1300万辆；"
+         "信息传输软件和信息技术服务业、租赁和商务服务业增加值分别增长10.9%、10.4%。")
+    names = [f.indicator for f in parse_sentence(s, REVIEW_2019)]
+    assert names == ["高技术制造业增加值", "装备制造业增加值", "新能源汽车年产量",
+                     "信息传输软件和信息技术服务业增加值", "租赁和商务服务业增加值"]

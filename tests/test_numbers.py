@@ -72,3 +72,95 @@ def test_any_text_parses_without_error(text: str) -> None:
     for q in find_quantities(text):
         assert 0 <= q.start < q.end <= len(text)
         assert q.bound != "range" or (q.low is not None and q.high is not None and q.low < q.high)
+
+
+# --- issue 10/12: split digits, Chinese numerals, linear-time matching ------------------------
+
+import time  # noqa: E402
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from analysis.extraction.numbers import find_doubts  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("社会消费品零售总额1 026.4亿元", 1026.4, "亿元"),  # space
+        ("地区生产总值1\u2009026.4亿元", 1026.4, "亿元"),  # thin space
+        ("建成2\u00a0000套", 2000.0, "套"),  # NBSP
+        ("建成2\u200b000套", 2000.0, "套"),  # zero-width space
+        ("提高一个百分点", 1.0, "个百分点"),
+        ("十二万吨", 12.0, "万吨"),
+        ("三成", 30.0, "%"),
+    ],
+)
+def test_whole_numbers_across_gaps_and_chinese_numerals(text: str, value: float, unit: str) -> None:
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["完成30 2.4亿元", "1 02亿元", "12 3456万元", "2020 2 000套"])
+def test_ambiguous_split_digits_are_doubts_not_smaller_numbers(text: str) -> None:
+    assert find_quantities(text) == []
+    assert find_doubts(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["第八届", "“十四五”规划", "一季度", "一批项目", "三个一批", "一成不变"]
+)
+def test_chinese_ordinals_and_labels_are_not_figures(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_two_digit_growth_and_doubling() -> None:
+    (q,) = find_quantities("实现两位数增长")
+    assert (q.value, q.low, q.bound, q.unit) == (10.0, 10.0, "ge", "%")
+    (q,) = find_quantities("经济总量翻一番")
+    assert (q.value, q.unit) == (2.0, "倍")
+
+
+@given(
+    st.integers(1, 999),
+    st.integers(0, 999),
+    st.sampled_from([" ", "\u2009", "\u00a0", "\u200b", "  ", ""]),
+    st.sampled_from(["", " ", "\u2009"]),
+)
+def test_gaps_inside_a_figure_never_change_its_value_silently(a, b, gap, gap2) -> None:
+    """Adding or removing whitespace inside a quote: the same value, or no value and a doubt."""
+    from analysis.reading.text import normalize
+
+    text = normalize(f"投资{a}{gap}{b:03d}{gap2}亿元").text
+    found = find_quantities(text)
+    whole = a * 1000 + b
+    if found:
+        assert [q.value for q in found] == [float(whole)]
+    else:
+        assert find_doubts(text)
+
+
+def _seconds(f, arg) -> float:
+    best = float("inf")
+    for _ in range(3):
+        t = time.perf_counter()
+        f(arg)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def test_a_long_digit_run_scans_in_linear_time() -> None:
+    small, large = "1" * 5_000 + "年", "1" * 20_000 + "年"
+    ratio = _seconds(find_quantities, large) / max(_seconds(find_quantities, small), 1e-6)
+    assert ratio < 10  # 4x the text: quadratic would be ~16x
+
+
+def test_a_clause_repeating_one_verb_parses_in_linear_time() -> None:
+    from analysis.extraction.extract import Context, parse_sentence
+
+    ctx = Context("review", 2019)
+    small = "全年" + "实现" * 100 + "增长" * 100 + "达到5%。"
+    large = "全年" + "实现" * 400 + "增长" * 400 + "达到5%。"
+    ratio = _seconds(lambda s: parse_sentence(s, ctx), large) / max(
+        _seconds(lambda s: parse_sentence(s, ctx), small), 1e-6)
+    assert ratio < 10

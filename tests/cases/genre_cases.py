@@ -48,6 +48,7 @@ INDICATOR_IDS = frozenset(
         "urban_income_per_capita",
         "rural_income_per_capita",
         "unemployment_rate",
+        "unemployment_rate_surveyed",
         "primary_value_added",
         "secondary_value_added",
         "tertiary_value_added",
@@ -444,7 +445,7 @@ _REVIEW_SIMPLIFIED: tuple[Case, ...] = (
         report_year=2024,
         part="review",
         figures=(
-            Fig("unemployment_rate", 2023, _A, _L, 5.1, "%"),
+            Fig("unemployment_rate_surveyed", 2023, _A, _L, 5.1, "%"),
             Fig("", 2023, _A, _G, 0.4, "%", indicator="居民消费价格"),
         ),
     ),
@@ -545,8 +546,8 @@ _REVIEW_SIMPLIFIED_MORE: tuple[Case, ...] = (
         report_year=2022,
         part="review",
         figures=(
-            Fig("unemployment_rate", 2021, _A, _L, 5.3, "%"),
-            Fig("unemployment_rate", 2021, _A, _P, -0.4, "个百分点"),
+            Fig("unemployment_rate_surveyed", 2021, _A, _L, 5.3, "%"),
+            Fig("unemployment_rate_surveyed", 2021, _A, _P, -0.4, "个百分点"),
             Fig("", 2021, _A, _L, 61.7, "%", indicator="常住人口城镇化率"),
             Fig("", 2021, _A, _P, 1.1, "个百分点", indicator="常住人口城镇化率"),
         ),
@@ -618,7 +619,7 @@ _PLAN_SIMPLIFIED: tuple[Case, ...] = (
         figures=(
             Fig("urban_income_per_capita", 2024, _T, _G, 6, "%"),
             Fig("rural_income_per_capita", 2024, _T, _G, 7, "%"),
-            Fig("unemployment_rate", 2024, _T, _L, 5.5, "%", bound="le"),
+            Fig("unemployment_rate_surveyed", 2024, _T, _L, 5.5, "%", bound="le"),
         ),
     ),
     Case(
@@ -697,7 +698,7 @@ _PLAN_SIMPLIFIED: tuple[Case, ...] = (
         part="plan",
         figures=(
             Fig("", 2022, _T, _L, 62, "%", bound="ge", indicator="森林覆盖率"),
-            Fig("unemployment_rate", 2022, _T, _L, 5.5, "%", bound="le"),
+            Fig("unemployment_rate_surveyed", 2022, _T, _L, 5.5, "%", bound="le"),
             Fig("", 2022, _T, _G, 3, "%", bound="le", indicator="居民消费价格"),
         ),
     ),
@@ -753,7 +754,7 @@ _PLAN_SIMPLIFIED: tuple[Case, ...] = (
         part="plan",
         figures=(
             Fig("", 2020, _T, _L, 300, "个", bound="approx", indicator="重点项目"),
-            Fig("", 2020, _T, _L, 520, "亿元", bound="approx", indicator="完成投资"),
+            Fig("", 2020, _T, _L, 520, "亿元", bound="approx", indicator="投资"),
         ),
     ),
     Case(
@@ -941,7 +942,7 @@ _TRADITIONAL: tuple[Case, ...] = (
         part="plan",
         figures=(
             Fig("gdp", 2020, _T, _G, None, "%", bound="range", low=6, high=6.5),
-            Fig("unemployment_rate", 2020, _T, _L, 5.5, "%", bound="approx"),
+            Fig("unemployment_rate_surveyed", 2020, _T, _L, 5.5, "%", bound="approx"),
         ),
     ),
     Case(
@@ -1090,7 +1091,7 @@ _TRAPS_WITH_FIGURES: tuple[Case, ...] = (
         text="细颗粒物（PM2.5）平均浓度下降到31微克/立方米。",
         report_year=2021,
         part="review",
-        figures=(Fig("", 2020, _A, _L, 31, "微克/立方米", indicator="PM2.5平均浓度"),),
+        figures=(Fig("", 2020, _A, _L, 31, "微克/立方米", indicator="细颗粒物（PM2.5）平均浓度"),),
     ),
     Case(
         id="mixed-district23-1n-policy-money",

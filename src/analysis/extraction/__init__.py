@@ -4,11 +4,12 @@ from .extract import (
     FIGURE_COLUMNS,
     FIGURE_DTYPES,
     Figure,
+    doubts,
     extract_figures,
     extract_text,
     figure_columns,
 )
-from .numbers import Quantity, find_quantities
+from .numbers import Quantity, find_doubts, find_quantities
 
-__all__ = ["FIGURE_COLUMNS", "FIGURE_DTYPES", "Figure", "Quantity", "extract_figures",
-           "extract_text", "figure_columns", "find_quantities"]
+__all__ = ["FIGURE_COLUMNS", "FIGURE_DTYPES", "Figure", "Quantity", "doubts", "extract_figures",
+           "extract_text", "figure_columns", "find_doubts", "find_quantities"]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .indicators import indicator_id
-from .numbers import Quantity, find_quantities
+from .numbers import Quantity, find_doubts, find_quantities
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -34,6 +34,7 @@ __all__ = [
     "FIGURE_COLUMNS",
     "Context",
     "Figure",
+    "doubts",
     "extract_figures",
     "extract_text",
     "parse_sentence",
@@ -61,6 +62,9 @@ FIGURE_COLUMNS = (
     "part",
     "sentence_id",
     "context",
+    "period_start",
+    "period_end",
+    "reference",
 )
 
 
@@ -68,7 +72,8 @@ FIGURE_COLUMNS = (
 FIGURE_DTYPES: dict[str, str] = {
     c: "str" for c in FIGURE_COLUMNS
 } | {"year": "Int64", "sentence_id": "Int64", "value": "float64", "low": "float64",
-     "high": "float64", "multiplier": "float64", "start": "int64", "end": "int64"}
+     "high": "float64", "multiplier": "float64", "start": "int64", "end": "int64",
+     "period_start": "Int64", "period_end": "Int64"}
 
 
 @dataclass(frozen=True)
@@ -90,6 +95,9 @@ class Figure:
     status: str
     measure: str
     quantity: Quantity  # signed: a decline of 5% is -5
+    period_start: int | None = None  # avg_growth_pct: first year of the period
+    period_end: int | None = None  # avg_growth_pct: last year of the period
+    reference: str = ""  # relation_*: what the figure is compared with
 
     @property
     def value(self) -> float | None:
@@ -105,32 +113,67 @@ class Figure:
 _BOUNDARY = "，；：,;:。！？!?\n"
 _UP = r"增长|增加|上升|提高|提升|上涨|(?<!新)增|回升|扩大"
 _DOWN = r"下降|降低|减少|下滑|回落|下跌|缩小|降|减"
-_FILL = (
-    r"同比|比上年|比去年|比去年同期|比上年同期|较上年|较去年|与上年相比|分别|均|约|达|达到|为"
-    r"|了|都|平均|实际|名义|按可比价格计算|可比价|年均|累计|共|再|又|进一步|以上|左右|的"
-    r"|同口径|可比口径|不低于|不少于|至少|超过|突破|逾|不超过|控制在|近|接近"
+def _alternation(words: str) -> str:
+    """A regex alternation of ``|``-separated words, longest first, so that a possessive
+    repetition (which never gives back) takes 比上年同期 rather than 比上年."""
+    return "|".join(sorted(words.split("|"), key=len, reverse=True))
+
+
+_FILL = _alternation(
+    "同比|比上年|比去年|比去年同期|比上年同期|较上年|较去年|与上年相比|分别|均|约|达|达到|为"
+    "|了|都|平均|实际|名义|按可比价格计算|可比价|年均|累计|共|再|又|进一步|以上|左右|的"
+    "|同口径|可比口径|不低于|不少于|至少|超过|突破|逾|不超过|控制在|近|接近"
 )
-_VERB_BEFORE = re.compile(rf"(?P<verb>{_UP}|{_DOWN})(?P<to>到|至)?(?:{_FILL})*$")
+# Possessive repetitions (*+, ++) never backtrack: linear on a clause that repeats a verb.
+_VERB_BEFORE = re.compile(rf"(?P<verb>{_UP}|{_DOWN})(?P<to>到|至)?(?:{_FILL})*+$")
+# Status and planning words that open a clause or stand before an indicator: they say how
+# a figure is held (预计, 力争, 完成), never what it measures.
+_STATUS_WORDS = (
+    "初步预计|预计|初步核算|初步统计|预期|力争|确保|争取|实现|完成|达到|提出|包括|其中包括"
+    "|主要包括|全年|年内|当年|今年|去年|上年"
+)
 _LEAD = re.compile(
-    r"^(?:[、，]|其中|同时|另外|此外|全年|年内|当年|今年|全区|全市|全县|全省|全州|我区|我市|我县"
-    r"|全体|共|累计|共计|总计|合计|初步预计|预计|初步核算|初步统计|力争|确保|争取|实现|完成"
-    r"|达到|预期|主要预期目标是|主要目标是|(?:到|至)?(?:19|20)\d{2}年(?:底|末|度)?|为|使|让|将"
-    r"|全面|一年来|的|[（(]|[）)])+"
+    r"^(?:[、，]|其中|同时|另外|此外|全区|全市|全县|全省|全州|我区|我市|我县"
+    r"|全体|共|累计|共计|总计|合计|主要预期目标是|主要目标是|拟安排|拟发行|安排"
+    r"|“?十[一二三四五六]五”?(?:期间|时期)?|(?:过去|今后|未来)五年|五年来"
+    r"|(?:19|20)\d{2}(?:—|–|-|~|至|到)(?:19|20)\d{2}年(?:间)?|期间"
+    r"|(?:到|至)?(?:19|20)\d{2}年(?:底|末|度)?|为|使|让|将"
+    rf"|全面|一年来|的|[（(]|[）)]|{_STATUS_WORDS})++"
 )
-_TRAIL = re.compile(
-    rf"(?:达到|达|为|是|共|约|近|超过|突破|逾|超|不低于|不少于|至少|不超过|控制在|保持在|稳定在"
-    rf"|高于|低于|{_UP}|{_DOWN}|分别|均|了|到|至|由|从|比去年同期|比上年同期|比上年|比去年|较上年"
-    rf"|同比|年均|平均|实际|名义|以上|左右|总计|合计|累计|共计|完成|实现|达到了|超额完成"
-    rf"|长期|持续|始终|一直|保持|稳定|[（(]|[（(]下同[）)]|同口径|可比口径|按可比价格计算"
-    rf"|(?:19|20)\d{{2}}年(?:底|末)?|的)+$"
+# One trailing word; _strip removes them one at a time from the end (a bounded window, so
+# a clause of 200 repeated verbs is stripped in linear time).
+_TRAIL_ONE = re.compile(
+    "(?:"
+    + _alternation(
+        f"达到|达|为|是|共|约|近|超过|突破|逾|超|不低于|不少于|至少|不超过|控制在|保持在|稳定在"
+        f"|高于|低于|{_UP}|{_DOWN}|分别|均|了|到|至|由|从|比去年同期|比上年同期|比上年|比去年"
+        f"|较上年|同比|年均|平均|实际|名义|以上|左右|总计|合计|累计|共计|达到了|超额完成"
+        f"|长期|持续|始终|一直|保持|稳定|同口径|可比口径|按可比价格计算|的|拟按|拟安排|拟|按"
+        f"|逆势|大幅|稳步|快速|继续|{_STATUS_WORDS}"
+    ).replace("(?<!新)增", "增")
+    + r"|[（(]下同[）)]|[（(]|(?:19|20)\d{2}年(?:底|末)?)$"
 )
+_TRAIL_WINDOW = 12  # longer than any trailing word
 # Verbs that take a count or an amount and then their object: 完成1579户危房改造.
+# Attested before a number in the 78 corpus reports (national 2010–2025, provinces): 投入,
+# 建成, 新建, 完成, 新增, 引进, 开工, 实施, 发放, 建设, 改造, 培训, 提供, 帮助, 签约, 落实, 举办,
+# 组织, 安排, 争取, 带动, 解决, 整治, 植树, 造林, 治理, 新开工, 竣工, 开通, 减税降费, 降费,
+# 谋划, 实现, 打造, 培育, 认定, 创建, 获评, 剩余. The others (兑现, 拆除, 减轻, 办结, 办复, 打掉,
+# 破获, 起诉, 筹集, 吸纳, 接待, 硬化, 签订, 储备, 划定, 评为, 命名, 招引, 余下) are not attested
+# there: they come from the Liujiang county report and are kept as the county genre's words
+# for counted actions (petitions 办结/办复, policing 打掉/破获/起诉, roads 硬化), which national
+# and provincial reports state in aggregates; a county corpus should confirm or prune them.
 _BARE_VERBS = re.compile(
-    r"^(?:投入|建成|新建|完成|新增|引进|开工|实施|发放|兑现|拆除|建设|改造|培训|减轻|提供|帮助"
-    r"|办结|办复|打掉|破获|起诉|签约|落实|举办|组织|安排|争取|筹集|带动|解决|吸纳|接待|整治"
-    r"|消除|植树|造林|治理|硬化|新开工|竣工|开通|减税降费|降费|签订|储备|谋划实施|谋划|实现"
-    r"|打造|划定|培育|认定|创建|获评|评为|命名|招引|新增划定|余下|剩余)+$"
+    "^(?:"
+    + _alternation(
+        "投入|建成|新建|完成|新增|引进|开工|实施|发放|兑现|拆除|建设|改造|培训|减轻|提供|帮助"
+        "|办结|办复|打掉|破获|起诉|签约|落实|举办|组织|安排|争取|筹集|带动|解决|吸纳|接待|整治"
+        "|消除|植树|造林|治理|硬化|新开工|竣工|开通|减税降费|降费|签订|储备|谋划实施|谋划|实现"
+        "|打造|划定|培育|认定|创建|获评|评为|命名|招引|新增划定|余下|剩余"
+    )
+    + ")++$"
 )
+
 _ESTIMATE = re.compile(r"预计|初步核算|初步统计|初步测算|预测|有望")
 _EXPLICIT_YEAR = re.compile(r"(?<![比较与同])((?:19|20)\d{2})年(?:度|底|末)?(?!\d{1,2}月|以来)")
 _LIST_SEP = re.compile(r"^(?:、|和|及|与|以及)$")
@@ -151,13 +194,24 @@ def _clause_end(text: str, pos: int) -> int:
     return i
 
 
+def _strip_trailing(s: str) -> str:
+    """``s`` without its trailing verbs, bounds and status words (and stray digits: the
+    rest of a number that was not read must never stick to a name)."""
+    s = re.sub(r"(?<=[\u4e00-\u9fff])[\d.,\s\u200b]+$", "", s)  # not PM2.5, PM10
+    while m := _TRAIL_ONE.search(s, max(0, len(s) - _TRAIL_WINDOW)):
+        if m.start() == 0 and m.end() == 0:
+            break
+        s = s[: m.start()]
+    return s
+
+
 def _strip(s: str) -> str:
     """An indicator phrase without leading connectives and trailing verbs or bounds."""
     prev = None
     while prev != s:
         prev = s
         s = _LEAD.sub("", s)
-        s = _TRAIL.sub("", s)
+        s = _strip_trailing(s)
         s = s.strip("\"' 、，")
         if s.startswith("“") and "”" not in s:
             s = s[1:]
@@ -188,14 +242,36 @@ def _right_phrase(text: str, q_end: int, stop: int) -> str:
     return _strip(phrase[: cut.start()] if cut else phrase)
 
 
-def _measure(left: str, q: Quantity) -> tuple[str, float]:
-    """(measure, sign) from the words right before a quantity."""
+def _measure(
+    left: str, q: Quantity, relation: re.Match[str] | None = None, after: str = ""
+) -> tuple[str, float]:
+    """(measure, sign) from the words right before a quantity.
+
+    ``relation_pp``/``relation_pct``/``relation`` compare with another quantity (高于全市平均
+    水平0.8个百分点); ``avg_growth_pct`` is an average annual growth over a period (年均);
+    ``change`` an absolute change in a count or amount (比上年增加11家); ``multiple`` a
+    multiple of the start (翻一番).
+    """
+    if q.base_unit == "倍":
+        return "multiple", 1.0
+    if relation is not None:
+        verb = relation.group("verb") or relation.group("verb2")
+        sign = -1.0 if verb[0] in "低慢少落" else 1.0
+        kind = {"百分点": "relative_pp", "%": "relative_pct"}.get(q.base_unit, "relative")
+        return kind, sign
     m = _VERB_BEFORE.search(left)
     down = bool(m and re.fullmatch(_DOWN, m.group("verb")))
+    down = down or bool(re.search(r"比(?:上年|去年)[^，；、]{0,8}?(?:低|少|慢)$", left))
+    sign = -1.0 if down else 1.0
     if q.base_unit == "百分点":
-        return "change_pp", (-1.0 if down else 1.0)
-    if q.base_unit == "%" and m and not m.group("to"):
-        return "growth_pct", (-1.0 if down else 1.0)
+        return "change_pp", sign
+    growth_after = bool(re.match(r"的?(?:增长|增幅)", after))  # 实现两位数增长, 8%的增长
+    if q.base_unit == "%" and ((m and not m.group("to")) or growth_after):
+        return ("avg_growth_pct" if "年均" in left else "growth_pct"), sign
+    if m and not m.group("to") and q.base_unit != "%" and re.fullmatch(
+        r"增加|减少|增长|下降|降低|上升|提高|回落|扩大|缩小|下滑", m.group("verb")
+    ):
+        return "change", sign  # 比上年增加11家: 11 more, not a level of 11
     return "level", 1.0
 
 
@@ -204,14 +280,62 @@ def _explicit_year(text: str, pos: int) -> int | None:
     return years[-1] if years else None
 
 
+def _elliptic(items: list[str]) -> list[str]:
+    """Complete an elliptic list that shares a prefix and a tail: 第一、二、三产业增加值 ->
+    第一产业增加值, 第二产业增加值, 第三产业增加值 (the middle items give the varying part's
+    length; with two items, only the ordinal prefix 第 is taken as shared).
+
+    >>> _elliptic(["第一", "二", "三产业增加值"])
+    ['第一产业增加值', '第二产业增加值', '第三产业增加值']
+    >>> _elliptic(["第二", "三产业"])
+    ['第二产业', '第三产业']
+    """
+    middle = items[1:-1]
+    if middle:
+        m = len(middle[0])
+        if any(len(it) != m for it in middle):
+            return items
+    elif items[0].startswith("第") and len(items[0]) == 2:
+        m = 1
+    else:
+        return items
+    first, last = items[0], items[-1]
+    if len(first) <= m or len(last) <= m or len(first) - m > 2:
+        return items
+    prefix, tail = first[:-m], last[m:]
+    if not re.match(r"[\u4e00-\u9fff]", tail) or last.startswith(prefix):
+        return items
+    return [first + tail, *(prefix + it + tail for it in middle), prefix + last]
+
+
+_MEASURED_NOUN = re.compile(r"(?:增加值|总产值|产值|产量|投资|营业收入|营收|收入|总额|销售额)$")
+
+
+def _shared_tail(items: list[str]) -> list[str]:
+    """装备制造业、高技术制造业增加值 -> 装备制造业增加值, 高技术制造业增加值: the measured noun
+    at the end of the last item belongs to every item that has none."""
+    m = _MEASURED_NOUN.search(items[-1])
+    if m is None or len(items) < 2 or len(items[-1]) - len(m.group()) < 2:
+        return items
+    if any(_MEASURED_NOUN.search(it) or len(it) < 3 for it in items[:-1]):
+        return items
+    return [it + m.group() for it in items[:-1]] + [items[-1]]
+
+
 def _distribute(subject: str, k: int) -> list[str] | None:
     """k subjects from "A、B和C<tail>" (城镇和农村居民人均可支配收入 -> two full names)."""
     if subject.startswith("城乡") and k in (0, 2):
         subject = "城、乡" + subject[2:]  # 城乡居民…分别 -> 城镇居民…, 农村居民…
     items = [s for s in _SUBJECT_SPLIT.split(subject) if s]
+    if k and len(items) != k and len(commas := [s for s in subject.split("、") if s]) == k:
+        items = commas  # 信息传输软件和信息技术服务业、租赁和商务服务业: 和 inside a name
+    run = re.match(r"[一二三]{2,3}(?=产)", subject)
+    if len(items) == 1 and run and k in (0, len(run.group())):
+        items = [*run.group()[:-1], run.group()[-1] + subject[run.end() :]]  # 一二三产增加值
     if (k and len(items) != k) or (not k and len(items) < 2):
         return None
     k = len(items)
+    items = _shared_tail(_elliptic(items))
     if k == 2 and items[0] == "城" and items[1].startswith("乡"):
         items = ["城镇", "农村" + items[1][1:]]
     head = len(items[0])
@@ -228,6 +352,27 @@ def _distribute(subject: str, k: int) -> list[str] | None:
     return [_strip(it) for it in items]
 
 
+@dataclass
+class _Carry:
+    """What one group of quantities leaves to the next in the same sentence."""
+
+    end: int = 0  # where the previous group ended
+    indicator: str = ""  # the last indicator named (a subjectless clause continues it)
+    names: list[str] | None = None  # the last list of names (…分别达到A和B，分别增长x和y)
+    measure: str = ""
+
+
+def _groups(text: str, quantities: list[Quantity]) -> list[list[Quantity]]:
+    """Value lists: quantities separated only by 、/和/及/与."""
+    groups: list[list[Quantity]] = []
+    for q in quantities:
+        if groups and _LIST_SEP.match(text[groups[-1][-1].end : q.start]):
+            groups[-1].append(q)
+        else:
+            groups.append([q])
+    return groups
+
+
 def parse_sentence(text: str, context: Context) -> list[Figure]:
     """Figures of one normalized sentence under a structural context.
 
@@ -241,89 +386,165 @@ def parse_sentence(text: str, context: Context) -> list[Figure]:
         return []
     estimate_from = min((m.start() for m in _ESTIMATE.finditer(text)), default=None)
     figures: list[Figure] = []
-    # Group value lists: quantities separated only by 、/和/及/与.
-    groups: list[list[Quantity]] = []
-    for q in quantities:
-        if groups and _LIST_SEP.match(text[groups[-1][-1].end : q.start]):
-            groups[-1].append(q)
-        else:
-            groups.append([q])
-    prev_end = 0
-    prev_indicator = ""
-    prev_names: list[str] | None = None
-    prev_measure = ""
-    for group in groups:
+    carry = _Carry()
+    for group in _groups(text, quantities):
         first = group[0]
         cstart = _clause_start(text, first.start)
-        left_from = max(cstart, prev_end)
+        left_from = max(cstart, carry.end)
         left = text[left_from : first.start]
         if left_from > cstart:
             left = left.rsplit("、", 1)[-1]  # after "5家国家高新技术企业、": a new item
-        measure, sign = _measure(left, first)
-        subject = left.split("分别")[0] if "分别" in left else left
-        names: list[str] | None = None
-        if len(group) > 1:
-            names = _distribute(_strip(text[cstart : first.start].split("分别")[0]), len(group))
-        jun = re.search(r"(?<![人平])均", left)
-        if names is None and jun and len(group) == 1:
-            items = _distribute(_strip(left[: jun.start()]), 0)
-            if items:
-                group = group * len(items)
-                names = items
-        if names is None and len(group) > 1 and prev_names and len(prev_names) == len(group):
-            names = prev_names  # "…分别达到A和B，分别增长x%和y%"
-        if names is None:
-            verb = _VERB_BEFORE.search(left)
-            if prev_indicator and prev_end and first.start == prev_end:
-                name = prev_indicator  # a run of counts: 101件124人, 277户734人
-            else:
-                name = _name_single(
-                    text,
-                    quantities,
-                    group,
-                    subject,
-                    left_from > cstart,
-                    measure != "level" or bool(verb and verb.group("to")),
-                    prev_indicator,
-                )
-            names = [name] * len(group)
-        if (
-            measure == "level"
-            and first.base_unit == "%"
-            and re.search(r"(?:涨幅|增幅|增速|增长率)$", names[0])
-        ):
+        relation = _relation(left)
+        if relation is not None:
+            left = left[: relation.start()]  # the subject stands before 高于/比…
+        measure, sign = _measure(left, first, relation, text[group[-1].end : group[-1].end + 3])
+        group, names = _group_names(text, quantities, group, left, left_from > cstart, measure,
+                                    carry)
+        if measure == "level" and first.base_unit == "%" and _RATE_NAME.search(names[0]):
             measure = "growth_pct"  # "居民消费价格涨幅控制在3%以下" states a growth rate
+            if names[0].endswith(_AVG_RATE):  # 出口年均增速20%以上
+                measure = "avg_growth_pct"
+                names = [n.removesuffix(n[n.rindex("年均") :]) for n in names]
+        before = len(figures)
         for q, name in zip(group, names, strict=True):
-            if not _has_content(name):
-                continue
-            status = _status(context.part, estimate_from, q.start)
-            year = _explicit_year(text, q.start) or context.year
-            if (
-                year is not None
-                and status in ("actual", "estimate")
-                and re.search(r"由$", text[_clause_start(text, q.start) : q.start])
-                and re.match(rf"(?:{_UP}|{_DOWN})(?:到|至)", text[q.end :])
-            ):
-                year -= 1  # "由1.08%下降至0.15%": the first level is the start of the year
-            if "累计" in text[: q.start] and not name.startswith("累计"):
-                name = "累计" + name  # a cumulative stock is not the year's indicator
-            figures.append(Figure(name, year, status, measure, _negated(q) if sign < 0 else q))
+            if _has_content(name):
+                figures.append(_figure(text, context, estimate_from, q, name, measure, sign,
+                                       relation))
         if (
             measure == "level"
             and first.base_unit == "%"
-            and prev_measure == "growth_pct"
-            and names == [prev_indicator] * len(group)
+            and carry.measure in ("growth_pct", "avg_growth_pct")
+            and names == [carry.indicator] * len(group)
             and not _VERB_BEFORE.search(left)
         ):
-            measure = "growth_pct"  # "增长6%左右，力争达到6.5%": still a growth rate
-            figures[len(figures) - len(group) :] = [
-                replace(f, measure="growth_pct") for f in figures[len(figures) - len(group) :]
-            ]
-        prev_indicator = names[-1] if names and _has_content(names[-1]) else prev_indicator
-        prev_names = names if len(group) > 1 else prev_names
-        prev_measure = measure
-        prev_end = group[-1].end
+            measure = carry.measure  # "增长6%左右，力争达到6.5%": still a growth rate
+            figures[before:] = [replace(f, measure=measure) for f in figures[before:]]
+        carry.indicator = names[-1] if names and _has_content(names[-1]) else carry.indicator
+        carry.names = names if len(group) > 1 else carry.names
+        carry.measure = measure
+        carry.end = group[-1].end
     return figures
+
+
+_RATE_NAME = re.compile(r"(?:涨幅|增幅|增速|增长率)$")
+_AVG_RATE = ("年均增速", "年均增幅", "年均增长率")
+
+
+def _group_names(
+    text: str,
+    quantities: Sequence[Quantity],
+    group: list[Quantity],
+    left: str,
+    after_previous: bool,
+    measure: str,
+    carry: _Carry,
+) -> tuple[list[Quantity], list[str]]:
+    """The indicator name of each quantity of a group (a 分别/均 list or one subject)."""
+    first = group[0]
+    cstart = _clause_start(text, first.start)
+    subject = left.split("分别")[0] if "分别" in left else left
+    names: list[str] | None = None
+    if len(group) > 1:
+        names = _distribute(_strip(text[cstart : first.start].split("分别")[0]), len(group))
+    jun = re.search(r"(?<![人平年])均", left)  # 年均 is an average, not 均 (each)
+    if names is None and jun and len(group) == 1:
+        items = _distribute(_strip(left[: jun.start()]), 0)
+        if items:
+            group = group * len(items)
+            names = items
+    if (names is None and len(group) > 1 and carry.names and len(carry.names) == len(group)
+            and not _has_content(_strip(subject))):
+        names = carry.names  # "…分别达到A和B，分别增长x%和y%" (no subject of its own)
+    if names is None:
+        verb = _VERB_BEFORE.search(left)
+        if carry.indicator and carry.end and first.start == carry.end:
+            name = carry.indicator  # a run of counts: 101件124人, 277户734人
+        else:
+            has_verb = measure != "level" or bool(verb and verb.group("to"))
+            name = _name_single(text, quantities, group, subject, after_previous, has_verb,
+                                carry.indicator)
+        names = [name] * len(group)
+    return group, names
+
+
+def _figure(
+    text: str,
+    context: Context,
+    estimate_from: int | None,
+    q: Quantity,
+    name: str,
+    measure: str,
+    sign: float,
+    relation: re.Match[str] | None,
+) -> Figure:
+    """One figure: its status, year, period and reference from the words around it."""
+    status = _status(context.part, estimate_from, q.start)
+    year = _explicit_year(text, q.start) or context.year
+    if (
+        year is not None
+        and status in ("actual", "estimate")
+        and re.search(r"[由从]$", text[_clause_start(text, q.start) : q.start])
+        and re.match(rf"(?:{_UP}|{_DOWN})(?:到|至)", text[q.end :])
+    ):
+        year -= 1  # "由1.08%下降至0.15%": the first level is the start of the year
+    if "累计" in text[: q.start] and not name.startswith("累计"):
+        name = "累计" + name  # a cumulative stock is not the year's indicator
+    start = end = None
+    if measure == "avg_growth_pct":
+        start, end = _period(text, q.start, context)
+        year = end if end is not None else year
+    reference = ""
+    if relation is not None:
+        reference = relation.group("ref2") or relation.group(0)[len(relation.group("verb")) :]
+    return Figure(name, year, status, measure, _negated(q) if sign < 0 else q,
+                  start, end, reference)
+
+
+# A comparison with another quantity: 高于全市平均水平0.8个百分点, 比全省平均高1.2个百分点,
+# 增速快于全国2个百分点. The reference is named; 比上年/比去年/同比 are year-on-year changes.
+# 落后 and 领先 alone are adjectives too (淘汰落后产能1.17亿吨): only 落后于 compares.
+_RELATION = re.compile(
+    r"(?P<verb>高于|低于|快于|慢于|落后于)(?P<ref>[^，；、]{2,20}?)(?:增速|水平)?$"
+    r"|比(?P<ref2>[^，；、]{2,20}?)(?P<verb2>高|低|快|慢|多|少)(?:出)?$"
+)
+_YEAR_REF = re.compile(r"^(?:上年|去年|上年同期|去年同期|同期|上年末|去年末|年初|(?:19|20)\d{2}年)")
+
+
+def _relation(left: str) -> re.Match[str] | None:
+    m = _RELATION.search(left)
+    if m is None:
+        return None
+    ref = m.group("ref") or m.group("ref2") or ""
+    if _YEAR_REF.match(ref) or re.search(r"\d", ref):
+        return None
+    return m
+
+
+_FIVE_YEAR = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026,
+              "十六五": 2031}
+_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})(?:年)?(?:—|–|-|~|至|到)((?:19|20)\d{2})年")
+
+
+def _period(text: str, pos: int, context: Context) -> tuple[int | None, int | None]:
+    """First and last year of an average-annual-growth period stated before ``pos``:
+    2021—2025年, “十四五”期间, 过去五年 (the five years before the report), 今后五年."""
+    before = text[:pos]
+    if not (_YEAR_SPAN.search(before) or any(k in before for k in _FIVE_YEAR)):
+        before = context.section_title + before  # “十四五”时期发展成就: the section says it
+    spans = list(_YEAR_SPAN.finditer(before))
+    if spans:
+        return int(spans[-1].group(1)), int(spans[-1].group(2))
+    plan = [(before.rfind(k), v) for k, v in _FIVE_YEAR.items() if k in before]
+    if plan:
+        first = max(plan)[1]
+        return first, first + 4
+    if context.year is not None:
+        if re.search(r"过去五年|五年来|近五年", text):
+            end = context.year if context.part == "review" else context.year - 1
+            return end - 4, end
+        if re.search(r"今后五年|未来五年", text):
+            return context.year, context.year + 4
+    return None, None
 
 
 def _name_single(
@@ -338,6 +559,8 @@ def _name_single(
     """The indicator of a quantity (or a run of them) that has no list of subjects."""
     last = group[-1]
     name = _strip(subject)
+    if re.match(r"(?:比|较|与)", name):
+        name = ""  # 比上年年初预算增加1800亿元: the base of a comparison, not a subject
     right = _right_phrase(text, last.end, _next_stop(text, quantities, last))
     if name.endswith("等") or _PREPOSITION_END.search(name):
         return right or _right_after_run(text, quantities, last) or name
@@ -529,6 +752,9 @@ def _rows(report: Report) -> Iterator[dict]:
                 "part": ctx.part,
                 "sentence_id": view.sentence,
                 "context": figure_context(view.text, q.start, q.end),
+                "period_start": f.period_start,
+                "period_end": f.period_end,
+                "reference": f.reference,
             }
 
 
@@ -577,3 +803,23 @@ def extract_text(text: str, doc: str = "text") -> pd.DataFrame:
     from ..reading.document import Report
 
     return extract_figures(Report.fromstring(text, doc=doc))
+
+
+DOUBT_COLUMNS = ("doc", "start", "end", "quote", "reason", "sentence_id", "context")
+
+
+def doubts(report: Report) -> pd.DataFrame:
+    """Numbers the rules did not read because their value is ambiguous (30 2.4亿元: digits
+    split by a gap that is not a thousands group), one row each, with raw offsets: they are
+    never read as a smaller number, and never silently dropped."""
+    import pandas as pd
+
+    rows = []
+    for view in _views(report):
+        for d in find_doubts(view.text):
+            a, b = view.offsets[d.start], view.offsets[d.end - 1] + 1
+            rows.append({"doc": report.doc, "start": a, "end": b, "quote": report.raw[a:b],
+                         "reason": d.reason, "sentence_id": view.sentence,
+                         "context": figure_context(view.text, d.start, d.end)})
+    return pd.DataFrame(rows, columns=list(DOUBT_COLUMNS)).astype(
+        {"start": "int64", "end": "int64", "sentence_id": "Int64"})

@@ -11,9 +11,12 @@ Only numbers followed by a known unit are quantities: a doubtful match (a year, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-__all__ = ["MAGNITUDES", "Quantity", "find_quantities", "parse_number", "split_unit"]
+__all__ = [
+    "MAGNITUDES", "Doubt", "Quantity", "cn_number", "find_doubts", "find_quantities",
+    "parse_number", "split_unit",
+]
 
 MAGNITUDES: dict[str, float] = {
     "万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8,
@@ -28,14 +31,21 @@ _BASE_UNITS = (
     "件", "起", "条", "辆", "台", "套", "头", "只", "羽", "张", "床", "间", "栋", "幢",
     "篇", "宗", "块", "口", "艘", "架", "棵", "株", "盏", "部", "支", "批", "场", "期",
     "平方公里", "平方千米", "平方米", "立方米", "公里", "千米", "米", "公顷", "亩",
-    "吨标准煤", "万吨", "吨", "千克", "公斤", "千瓦时", "千瓦", "兆瓦", "千伏安", "标箱",
+    "吨标准煤", "万吨", "吨", "千克", "公斤", "斤", "千瓦时", "千瓦", "兆瓦", "千伏安", "标箱",
     "微克/立方米", "毫克/升",
 )
 _UNIT_ALT = "|".join(
     sorted((re.escape(u) for u in _BASE_UNITS if u not in ("万人", "万吨")), key=len, reverse=True)
 )
 _MAG_ALT = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
-_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# Spaces a PDF or a web page leaves inside a number: space, NBSP, thin spaces, zero-width.
+_GAP = "[ \u00a0\u2009\u202f\u200a\u200b\u3000]"
+# A number: 1–3 digits and groups of exactly three digits split by a gap (1 026.4, 2 000),
+# or digits with optional comma groups. Possessive quantifiers and (?<!\d) keep matching
+# linear on a long digit run (issue 12): a number starts only where a digit run starts.
+_NUM = (
+    rf"(?<![\d.])(?:\d{{1,3}}(?:{_GAP}\d{{3}})++(?!\d)|\d++(?:,\d{{3}})*+)(?:\.\d++)?+"
+)
 _SEP = r"(?:—{1,2}|–|-|~|至|到)"
 # number [unit]? [sep number]? [多|余]? magnitude? [多|余]? unit [bound suffix]?
 QUANTITY = re.compile(
@@ -56,12 +66,12 @@ _BASE_OF = {"个百分点": "百分点", "万人": "人", "万吨": "吨"}
 
 
 def parse_number(s: str) -> float:
-    """A decimal number as written, thousands separators allowed.
+    """A decimal number as written, thousands separators (comma or a gap) allowed.
 
-    >>> parse_number("1,379"), parse_number("302.4")
-    (1379.0, 302.4)
+    >>> parse_number("1,379"), parse_number("302.4"), parse_number("1 026.4")
+    (1379.0, 302.4, 1026.4)
     """
-    return float(s.replace(",", ""))
+    return float(re.sub(_GAP + "|,", "", s))
 
 
 def split_unit(unit: str) -> tuple[str, float]:
@@ -152,6 +162,107 @@ def _is_label(text: str, m: re.Match[str]) -> bool:
     return bool(re.match(r"[月日号级类星]|周年|年代|世纪", after)) and unit in ("个", "期")
 
 
+@dataclass(frozen=True)
+class Doubt:
+    """A number that was not read because its digits are ambiguous (offsets in the text)."""
+
+    start: int
+    end: int
+    reason: str
+
+
+_DIGIT_BEFORE = re.compile(rf"\d{_GAP}+$")
+_DIGIT_AFTER = re.compile(rf"{_GAP}+\d")
+
+
+def _split_digits(text: str, m: re.Match[str]) -> bool:
+    """True when the number is one piece of a digit run split by a gap (30 2.4亿元)."""
+    a = m.start()
+    return bool(_DIGIT_BEFORE.search(text[max(0, a - 8) : a])) or bool(
+        _DIGIT_AFTER.match(text, m.end("num"))
+    )
+
+
+def find_doubts(text: str) -> list[Doubt]:
+    """Numbers left out because a gap splits their digits in a way that is not a thousands
+    group (the value cannot be told: 30 2.4亿元 is 302.4 or 30 and 2.4).
+
+    >>> [(d.start, d.end, d.reason) for d in find_doubts("完成30 2.4亿元，建成2 000套")]
+    [(2, 10, 'digits split by a space')]
+    """
+    out = []
+    for m in QUANTITY.finditer(text):
+        if _split_digits(text, m):
+            a = m.start()
+            while a > 0 and (text[a - 1].isdigit() or re.match(_GAP, text[a - 1])):
+                a -= 1
+            out.append(Doubt(a, m.end(), "digits split by a space"))
+    return out
+
+
+# --- Chinese numerals -------------------------------------------------------------------------
+
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+             "七": 7, "八": 8, "九": 9}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+
+
+def cn_number(s: str) -> float | None:
+    """The value of a Chinese numeral below 10 000 (十二, 两, 一百零五), or None.
+
+    >>> cn_number("十二"), cn_number("两"), cn_number("一百零五"), cn_number("二十")
+    (12.0, 2.0, 105.0, 20.0)
+    """
+    total, digit = 0, None
+    for ch in s:
+        if ch in _CN_DIGIT:
+            digit = _CN_DIGIT[ch]
+        elif ch in _CN_UNIT:
+            total += (1 if digit is None else digit) * _CN_UNIT[ch]
+            digit = None
+        else:
+            return None
+    return float(total + (digit or 0)) if s else None
+
+
+_CN_NUM = "[零〇一二两三四五六七八九十百千]+"
+# Chinese numerals are read only where the genre uses them as quantities: with 个百分点, as
+# 成 (tenths), or with a magnitude and a unit (十二万吨); 一个, 三年, 第八届, 十四五, 一季度
+# and 一批 are words and labels, not figures.
+_CN_QUANTITY = re.compile(
+    rf"(?<![第\d])(?P<num>{_CN_NUM})(?:(?P<pp>个百分点)|(?P<cheng>成)(?!不|为|立|效|果|本|员)"
+    rf"|(?P<mag>万亿|亿|万)(?P<unit>{_UNIT_ALT}))(?P<suffix>以上|以下|以内|左右)?"
+)
+_CN_SPECIAL = re.compile(r"(?P<two>两位数)|翻(?P<fan>[一两二三四]?)番")
+
+
+def _cn_quantities(text: str) -> list[Quantity]:
+    out = []
+    for m in _CN_QUANTITY.finditer(text):
+        num = cn_number(m.group("num"))
+        if num is None or (num == 0):
+            continue
+        if m.group("pp"):
+            unit, base, mult = "个百分点", "百分点", 1.0
+        elif m.group("cheng"):
+            num, unit, base, mult = num * 10, "%", "%", 1.0  # 三成 = 30%
+        else:
+            unit = m.group("mag") + m.group("unit")
+            base, mult = split_unit(unit)
+        suffix = m.group("suffix")
+        bound = _SUFFIX_BOUNDS[suffix] if suffix else (_prefix_bound(text, m.start()) or "eq")
+        low = num if bound in ("ge", "gt") else None
+        high = num if bound in ("le", "lt") else None
+        out.append(Quantity(num, low, high, unit, base, mult, bound, m.start(), m.end()))
+    for m in _CN_SPECIAL.finditer(text):
+        if m.group("two"):  # 两位数增长: a growth of at least 10%
+            out.append(Quantity(10.0, 10.0, None, "%", "%", 1.0, "ge", m.start(), m.end()))
+        else:  # 翻一番 doubles, 翻两番 quadruples: a multiple of the start
+            k = cn_number(m.group("fan") or "一") or 1.0
+            out.append(Quantity(2.0**k, None, None, "倍", "倍", 1.0, "eq", m.start(), m.end()))
+    return out
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in a normalized sentence, left to right.
 
@@ -164,7 +275,7 @@ def find_quantities(text: str) -> list[Quantity]:
     """
     out: list[Quantity] = []
     for m in QUANTITY.finditer(text):
-        if _is_label(text, m):
+        if _is_label(text, m) or _split_digits(text, m):
             continue
         unit1, num2 = m.group("unit1"), m.group("num2")
         if unit1 and (not num2 or unit1 != m.group("unit")):
@@ -194,4 +305,26 @@ def find_quantities(text: str) -> list[Quantity]:
         elif bound in ("le", "lt"):
             high = num
         out.append(Quantity(value, low, high, unit, base, mult, bound, m.start(), m.end()))
+    if _CN_HINT.search(text):
+        out.extend(_cn_quantities(text))
+        out.sort(key=lambda q: q.start)
+    return _shared_points(text, out)
+
+
+def _shared_points(text: str, found: list[Quantity]) -> list[Quantity]:
+    """In a list "12.7个、12个百分点" the first 个 is short for 个百分点 (a measure word
+    cannot be counted in tenths of a point otherwise).
+
+    >>> [(q.value, q.unit) for q in find_quantities("分别高于全国12.7个、12个百分点")]
+    [(12.7, '个百分点'), (12.0, '个百分点')]
+    """
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        q, nxt = out[i], out[i + 1]
+        if (q.unit == "个" and nxt.base_unit == "百分点"
+                and re.fullmatch(r"、|和|及|与|，", text[q.end : nxt.start])):
+            out[i] = replace(q, unit="个百分点", base_unit="百分点")
     return out
+
+
+_CN_HINT = re.compile("[一二两三四五六七八九十](?:个百分点|成|万|亿)|两位数|翻[一两二三四]?番")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 STATUSES = ("actual", "estimate", "target")
-MEASURES = ("level", "growth_pct", "change_pp")
+MEASURES = ("level", "growth_pct", "change_pp", "avg_growth_pct", "change", "relative_pp",
+            "relative_pct", "relative", "multiple")
 BOUNDS = ("eq", "ge", "gt", "le", "lt", "approx", "range")
 
 COLUMN_DOCS: dict[str, str] = {
@@ -14,7 +15,10 @@ COLUMN_DOCS: dict[str, str] = {
     "indicator_id": "canonical id from data/reference/indicators.csv, '' when none applies",
     "year": "the reference year the figure is about",
     "status": "actual | estimate (预计/初步核算 …) | target (the plan part, 力争/计划/目标)",
-    "measure": "level | growth_pct (增长 X% -> X, 下降 X% -> -X) | change_pp (百分点, signed)",
+    "measure": "level | growth_pct (增长 X% -> X, 下降 X% -> -X) | change_pp (百分点, signed) | "
+               "avg_growth_pct (年均增长 over period_start..period_end) | change (比上年增加11家: "
+               "an absolute change, signed) | relative_pp / relative_pct / relative (高于全市平均"
+               "水平0.8个百分点: a difference from `reference`, signed) | multiple (翻一番 -> 2)",
     "value": "the number as stated (signed for growth); empty for a range",
     "low": "lower bound (ge/gt) or a range's low end; never a midpoint",
     "high": "upper bound (le/lt) or a range's high end",
@@ -32,6 +36,9 @@ COLUMN_DOCS: dict[str, str] = {
     "part": "review | plan | empty: the part of the report the figure belongs to",
     "sentence_id": "index of its sentence in Report.sentences() (empty for appendix cells)",
     "context": "the clause it was read from (normalized, at most 160 characters)",
+    "period_start": "avg_growth_pct: first year of the period (2021—2025年, “十四五”, 过去五年)",
+    "period_end": "avg_growth_pct: last year of the period (also the figure's year)",
+    "reference": "relative_*: what the figure is compared with (全市平均水平, 全国), else ''",
 }
 
 
@@ -65,6 +72,9 @@ def figure_schema() -> Any:
             "part": pa.Column(str, nullable=True),
             "sentence_id": pa.Column("Int64", pa.Check.ge(0), nullable=True),
             "context": pa.Column(str),
+            "period_start": pa.Column("Int64", nullable=True),
+            "period_end": pa.Column("Int64", nullable=True),
+            "reference": pa.Column(str),
         },
         checks=[
             pa.Check(lambda df: df["end"] > df["start"], name="end after start"),
