@@ -6,8 +6,12 @@ A work report opens with a title block such as::
     ——2020年1月8日在柳州市柳江区第一届人民代表大会第四次会议上
     玉秋静
 
-from which the place, the session date and body, and the speaker can be read. What the text
-does not say stays empty: nothing is guessed.
+from which the place, the session date and body, and the speaker can be read. Real reports
+vary it: the speaker before 在 (``——2025年1月14日海南省省长 刘小明在……会议上的讲话``), dates in
+Chinese numerals, the line broken inside the body, web-page furniture (首页 > …, 来源:,
+时间:) around it, or no title block at all (the State Council's reports open at 各位代表;
+``我代表国务院`` makes the jurisdiction 中华人民共和国, level ``national``). What the text does
+not say stays empty: nothing is guessed.
 """
 
 from __future__ import annotations
@@ -22,8 +26,8 @@ from .structure import chinese_numeral
 if TYPE_CHECKING:
     from .document import Report
 
-__all__ = ["METADATA_COLUMNS", "NATIONAL", "ReportMetadata", "jurisdiction_level", "looks_like_report",
-           "parse_metadata"]
+__all__ = ["METADATA_COLUMNS", "NATIONAL", "ReportMetadata", "jurisdiction_level",
+           "looks_like_report", "parse_metadata"]
 
 METADATA_COLUMNS = ("doc", "jurisdiction", "level", "year", "session_date", "body", "speaker",
                     "title")
@@ -61,7 +65,7 @@ NATIONAL = "中华人民共和国"
 
 
 def jurisdiction_level(place: str) -> str:
-    """``national``, ``province``, ``city`` or ``county`` (districts, counties, county-level cities, banners).
+    """``national``, ``province``, ``city`` or ``county`` (districts, counties, banners, …).
 
     >>> jurisdiction_level("柳州市柳江区"), jurisdiction_level("广西壮族自治区")
     ('county', 'province')
