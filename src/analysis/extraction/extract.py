@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from ..reading.document import Report
+    from ..reading.structure import Sentence
 
 __all__ = [
     "FIGURE_COLUMNS",
@@ -61,6 +62,7 @@ FIGURE_COLUMNS = (
     "part",
     "sentence_id",
     "context",
+    "headline",
 )
 
 
@@ -68,7 +70,8 @@ FIGURE_COLUMNS = (
 FIGURE_DTYPES: dict[str, str] = {
     c: "str" for c in FIGURE_COLUMNS
 } | {"year": "Int64", "sentence_id": "Int64", "value": "float64", "low": "float64",
-     "high": "float64", "multiplier": "float64", "start": "int64", "end": "int64"}
+     "high": "float64", "multiplier": "float64", "start": "int64", "end": "int64",
+     "headline": "bool"}
 
 
 @dataclass(frozen=True)
@@ -501,7 +504,69 @@ def _part_from_cues(sentence: str, year: int | None) -> tuple[str | None, int | 
     return "review", year - 1
 
 
+# The passage of main expected targets: "今年经济社会发展的主要预期目标是：……" (line breaks
+# inside the cue happen in pages scraped from the web: "主要预期目标⏎是：").
+_HEADLINE_CUE = re.compile(
+    r"(?:主要)?预期\s*(?:目标|指标)\s*(?:建议)?\s*(?:是|为)"
+    r"|主要\s*(?:预期)?\s*(?:目标|指标)\s*(?:是|为|包括)")
+# Words before the cue that make it another period's passage ("十五五"发展目标。到2030年……),
+# unless the paragraph also speaks of this year (今年是"十五五"开局之年。……主要预期目标是).
+_OTHER_PERIOD = re.compile(
+    r"今后五年|五年|“十[一二三四五六七八九]?五”|十[一二三四五]五(?:时期|规划)|到20\d\d年")
+_LIST_ITEM = re.compile(
+    r"\s*(?:——|—|－|-|[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]|[一二三四五六七八九十]是)")
+
+
+def _headline_cue(report: Report, s: Sentence) -> int | None:
+    """Where a headline cue ends if sentence ``s`` starts one, else None."""
+    text, outline, pars = report.normalized.text, report.outline, report._paragraphs
+    m = _HEADLINE_CUE.search(text, s.start, min(s.end + 8, len(text)))
+    if not m or m.start() >= s.end:
+        return None
+    sec = outline.section_at(s.start)
+    if sec is not None and sec.part == "review":
+        return None
+    if "年均" in text[m.end() : m.end() + 16]:  # 主要目标是：地区生产总值年均增长5%
+        return None
+    par_start = pars[s.paragraph].start
+    if m.start() - par_start < 40 and s.paragraph > 0:  # a line broken before the cue
+        par_start = pars[s.paragraph - 1].start
+    before = text[par_start : m.start()]
+    this_year = f"{report.year}年" if report.year else "今年"
+    if _OTHER_PERIOD.search(before) and "今年" not in before and this_year not in before:
+        return None
+    return m.end()
+
+
+def _headline_sentences(report: Report) -> frozenset[int]:
+    """Sentences in the passage of main expected targets (the ``headline`` column).
+
+    The sentence with the cue (主要预期目标是 / 主要目标为 / 预期目标是, outside the review
+    part, not about another period), the later sentences of its paragraph (of the paragraph
+    where the cue ends, if a line break cuts it), and, when that paragraph ends in ：, the
+    next paragraph and the list items right after it.
+    """
+    text, pars = report.normalized.text, report._paragraphs
+    by_par: dict[int, list[Sentence]] = {}
+    for s in report._sentences:
+        by_par.setdefault(s.paragraph, []).append(s)
+    for s in report._sentences:
+        end = _headline_cue(report, s)
+        if end is None:
+            continue
+        pi = next(p.index for p in pars[s.paragraph :] if p.end >= end)
+        out = {x.index for x in by_par.get(pi, []) if x.end > s.start}
+        if text[pars[pi].start : pars[pi].end].rstrip().endswith(("：", ":")):
+            for j in range(pi + 1, len(pars)):
+                if j > pi + 1 and not _LIST_ITEM.match(text, pars[j].start):
+                    break
+                out.update(x.index for x in by_par.get(j, []))
+        return frozenset(out)
+    return frozenset()
+
+
 def _rows(report: Report) -> Iterator[dict]:
+    headline = _headline_sentences(report)
     for view in _views(report):
         ctx = view.context
         for f in parse_sentence(view.text, ctx):
@@ -529,6 +594,7 @@ def _rows(report: Report) -> Iterator[dict]:
                 "part": ctx.part,
                 "sentence_id": view.sentence,
                 "context": figure_context(view.text, q.start, q.end),
+                "headline": view.sentence in headline,
             }
 
 

@@ -32,6 +32,8 @@ COLUMN_DOCS: dict[str, str] = {
     "part": "review | plan | empty: the part of the report the figure belongs to",
     "sentence_id": "index of its sentence in Report.sentences() (empty for appendix cells)",
     "context": "the clause it was read from (normalized, at most 160 characters)",
+    "headline": "True when its sentence is in the passage of main expected targets (主要预期"
+                "目标是：…, the rest of that paragraph and the list right after it)",
 }
 
 
@@ -65,6 +67,7 @@ def figure_schema() -> Any:
             "part": pa.Column(str, nullable=True),
             "sentence_id": pa.Column("Int64", pa.Check.ge(0), nullable=True),
             "context": pa.Column(str),
+            "headline": pa.Column(bool),
         },
         checks=[
             pa.Check(lambda df: df["end"] > df["start"], name="end after start"),
