@@ -31,7 +31,8 @@ def test_names_resolve_to_one_code(name, code, canonical, level) -> None:
 @pytest.mark.parametrize(("name", "status"), [
     ("朝阳区", "ambiguous"),   # Beijing and Changchun
     ("吉林", "ambiguous"),     # the province and the prefecture
-    ("城关镇", "unknown"),     # a town: not a division of the dataset
+    ("城关镇", "ambiguous"),   # a town: below the dataset, and the name repeats
+    ("澄川县", "unknown"),     # an invented place (analysis.synthetic)
     ("", "empty"),
 ])
 def test_unresolvable_names_keep_their_name_and_get_no_code(name, status) -> None:

@@ -16,8 +16,9 @@ Rules (a place is never guessed):
   province and a prefecture, so it is ambiguous);
 * a former name or code (2020 snapshot) is used only when no current division matches;
 * a name that several divisions share without a parent to tell them apart (``朝阳区``) is
-  *ambiguous*, a name that no division has (``城关镇``, a town) is *unknown*: both keep their
-  name, get no code, and say why in ``note``.
+  *ambiguous*, and so is a township or town (``城关镇``: below the dataset, and such names
+  repeat); a name that no division has is *unknown*: all keep their name, get no code, and
+  say why in ``note``.
 
 >>> resolve("广西").code, resolve("广西壮族自治区").code, resolve("海拉尔区").name
 ('450000', '450000', '呼伦贝尔市海拉尔区')
@@ -30,6 +31,7 @@ Rules (a place is never guessed):
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -48,6 +50,7 @@ NATIONAL_CODE = "000000"
 """The key of the national level (the State Council's reports): not a GB/T 2260 code."""
 NATIONAL_NAME = "中华人民共和国"
 _NATIONAL_ALIASES = frozenset({NATIONAL_NAME, "中国", "全国", "国务院"})
+_TOWN = re.compile(r"(?:镇|乡|街道|苏木)$")
 PLACE_COLUMNS = ("name", "code", "canonical", "level", "status", "note")
 
 
@@ -138,6 +141,10 @@ def resolve(name: str) -> Place:
     if q in _NATIONAL_ALIASES:
         return Place(q, NATIONAL_CODE, NATIONAL_NAME, "national", "resolved",
                      "the national level (documented key 000000)")
+    if _TOWN.search(q) and not _divisions()[0].get(q):
+        return Place(q, None, q, "", "ambiguous",
+                     "a township or town: below the divisions of the dataset (county and "
+                     "up), and such names (城关镇) repeat across counties")
     for current, status in ((True, "resolved"), (False, "former")):
         cands = _candidates(q, current=current) or _compound(q, current)
         if len(cands) == 1:

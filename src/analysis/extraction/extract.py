@@ -464,6 +464,7 @@ def _views(report: Report) -> Iterator[_View]:
             y = year - 1 if part == "review" else year
         return part, y
 
+    looking_back = _looking_back(report)
     for s in report._sentences:
         sec = outline.section_at(s.start)
         if sec is not None and sec.kind in (*_SKIP_KINDS, "appendix"):
@@ -471,6 +472,8 @@ def _views(report: Report) -> Iterator[_View]:
         part, y = part_year(sec)
         if part is None:
             part, y = _part_from_cues(nt.text[s.start : s.end], year)
+        elif part == "plan" and s.index in looking_back and y is not None:
+            part, y = "review", y - 1  # 过去一年，……国内生产总值增长10.3% in the plan part
         yield _View(
             nt.text[s.start : s.end],
             nt.offsets[s.start : s.end],
@@ -493,6 +496,29 @@ def _views(report: Report) -> Iterator[_View]:
             offs,
             Context("plan", py, app.id if app else "appendix", app.title if app else ""),
         )
+
+
+_LOOK_BACK = re.compile(r"(?:过去一年|去年|刚刚过去的一年)[，,]")
+_FORWARD = re.compile(r"今年|明年|目标|力争|预期|计划|确保|要|将")
+
+
+def _looking_back(report: Report) -> frozenset[int]:
+    """Sentences of a paragraph that opens a look back (过去一年，……) inside the plan part:
+    the cue sentence and the ones after it, up to the first with forward words."""
+    text = report.normalized.text
+    out: set[int] = set()
+    paragraph, on = -1, False
+    for s in report._sentences:
+        if s.paragraph != paragraph:
+            paragraph, on = s.paragraph, False
+        sentence = text[s.start : s.end]
+        if _LOOK_BACK.match(sentence):
+            on = True
+        elif on and _FORWARD.search(sentence):
+            on = False
+        if on:
+            out.add(s.index)
+    return frozenset(out)
 
 
 def _part_from_cues(sentence: str, year: int | None) -> tuple[str | None, int | None]:

@@ -183,6 +183,8 @@ def _keep_in_run(
     newline = next((a + k for k, ch in enumerate(raw[a:b]) if ch in "\n\r\u2028\u2029"), None)
     if newline is not None:
         prev, nxt = _line_bounds(masked, a, b)
+        if "\u200b" in raw[a:b] and not _ends_terminal(prev):
+            return None  # a zero-width line mid-sentence ("74.4⏎\u200b⏎万亿元"): a page seam
         if _is_paragraph_break(prev, nxt, typical, wrapped):
             return newline
         return None
