@@ -187,3 +187,14 @@ def test_other_period_targets_are_never_this_years() -> None:
 def test_vocabulary_ids_written_against() -> None:
     assert indicator_id("城镇新增就业") == "new_urban_jobs"
     assert indicator_id("居民消费价格") == "cpi"
+
+
+def test_readme_states_the_computed_national_answer(panel) -> None:
+    from analysis.analyses.panel import answer_sentence, headline_pairs
+
+    sentence = answer_sentence(headline_pairs(panel, place_code="000000"))
+    readme = " ".join((paths.data_dir().parent / "README.md").read_text("utf-8").split())
+    assert sentence == ("Of the 14 national GDP growth targets set for 2010–2024 whose outcome "
+                        "the next report states, 13 were met and 1 missed (2022: 5.5%左右 vs 3%).")
+    assert "of the 14 targets set for 2010–2024 whose outcome the next report states, 13 were "\
+           "met and 1 missed (2022: 5.5%左右 vs 3%)" in readme

@@ -47,7 +47,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -57,10 +57,14 @@ __all__ = [
     "MENTION_COLUMNS",
     "ONE_YEAR_MEASURES",
     "PANEL_COLUMNS",
+    "answer_sentence",
+    "headline_pairs",
     "panel_problems",
     "place_table",
     "target_mentions",
     "target_outcomes",
+    "target_reference",
+    "verdict_counts",
 ]
 
 # Indicators whose targets are ceilings even when written as a plain number.
@@ -340,3 +344,55 @@ def target_outcomes(
     if with_mentions:
         return out, mentions[list(MENTION_COLUMNS)].reset_index(drop=True)
     return out
+
+
+# --- views of a panel for the notebooks -------------------------------------------------------
+
+
+def headline_pairs(panel: pd.DataFrame, *, indicator: str = "gdp",
+                   measure: str = "growth_pct", place_code: str | None = None,
+                   year: int | None = None) -> pd.DataFrame:
+    """Rows of one indicator and measure (a place, a year, or all), sorted by place and year."""
+    rows = panel[(panel["indicator_id"] == indicator) & (panel["measure"] == measure)]
+    if place_code is not None:
+        rows = rows[rows["place_code"] == place_code]
+    if year is not None:
+        rows = rows[rows["year"] == year]
+    return rows.sort_values(["place_code", "year"]).reset_index(drop=True)
+
+
+def target_reference(panel: pd.DataFrame) -> pd.Series:
+    """The number a target's gap is measured from: floor, ceiling, low end, else value."""
+    ref = panel["target_value"].copy()
+    ref = ref.where(~panel["target_bound"].isin(["ge", "gt", "range"]), panel["target_low"])
+    return ref.where(~panel["target_bound"].isin(["le", "lt"]), panel["target_high"])
+
+
+def verdict_counts(panel: pd.DataFrame) -> pd.DataFrame:
+    """met / missed / no outcome per indicator (rows), with a total column."""
+    counts = panel.pivot_table(index="indicator_id", columns="verdict", values="year",
+                               aggfunc="count", fill_value=0)
+    for col in ("met", "missed", "no outcome"):
+        if col not in counts.columns:
+            counts[col] = 0
+    counts = counts[["met", "missed", "no outcome"]]
+    counts["total"] = counts.sum(axis=1)
+    return counts.sort_values(["total", "met"], ascending=False)
+
+
+def _records(frame: pd.DataFrame) -> list[Any]:
+    return list(frame.itertuples())
+
+
+def answer_sentence(pairs: pd.DataFrame, what: str = "national GDP growth target") -> str:
+    """One sentence answering "were the targets met?" for a frame of :func:`headline_pairs`."""
+    judged = pairs[pairs["verdict"].isin(["met", "missed"])]
+    missed = judged[judged["verdict"] == "missed"]
+    first, last = int(judged["year"].min()), int(judged["year"].max())
+    text = (f"Of the {len(judged)} {what}s set for {first}–{last} whose outcome the next "
+            f"report states, {len(judged) - len(missed)} were met and {len(missed)} missed")
+    if len(missed):
+        text += " (" + ", ".join(
+            f"{int(r.year)}: {r.target_quote} vs {r.outcome_value:g}%"
+            for r in _records(missed)) + ")"
+    return text + "."
