@@ -42,17 +42,18 @@ _SESSION = re.compile(
     r"(?P<who>[\u4e00-\u9fff·]{0,16}?)在"
     r"(?P<place>[\u4e00-\u9fff]{0,24}?)"
     r"(?P<body>第?[一二三四五六七八九十百\d]+届(?:全国)?人民代表大会(?:常务委员会)?"
-    r"第?[一二三四五六七八九十\d]+次(?:全体)?会议)"
+    r"第?[一二三四五六七八九十\d]+次(?:全体)?会议"
+    r"|[一二三四五六七八九十百\d]+届人大(?:常委会)?[一二三四五六七八九十\d]+次(?:全体)?会议)"
 )
 _TITLE = r"(?:国务院)?(?:总理|(?:代理?|副)?(?:省长|市长|区长|县长|州长|旗长|盟长|主席))"
 _NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,9}?"
 # "省长 王清宪", "国务院总理⏎李克强", "省长毛伟明作政府工作报告", "刘小明在……会议上的讲话"
-_TITLE_NAME = re.compile(_TITLE + r"\n?(?P<name>" + _NAME + r")(?=(?:同志)?(?:作|在|代表|\n|$))")
+_TITLE_NAME = re.compile(_TITLE + r"[:：]?\n?(?P<name>" + _NAME + r")(?=(?:同志)?(?:作|在|代表|\n|$))")
 # "龚正市长在……" (the name before the title, right after the date)
 _NAME_TITLE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?" + _TITLE + "$")
 _NOT_A_NAME = re.compile(r"人民|政府|首页|来源|时间|分享|日报|记者|会议|代表|^在|[省市县区]$")
 _WS = re.compile(r"[ \t\u3000\xa0\u200b\u200c\u200d\ufeff]+")
-_BARE_NAME = re.compile(r"^(?:" + _TITLE + r")?[\u4e00-\u9fff·]{2,5}$")
+_BARE_NAME = re.compile(r"^(?:" + _TITLE + r"[:：]?)?[\u4e00-\u9fff·]{2,5}$")
 _PLACE = r"(?P<place>[\u4e00-\u9fff]{2,20}?(?:省|市|自治区|自治州|州|盟|地区|区|县|旗))"
 # "2025年安徽省政府工作报告", "陕西省2026年政府工作报告" (a title line naming the place)
 _TITLE_PLACE = re.compile(r"(?:^|\n)(?:(?:19|20)\d{2}年)?" + _PLACE
@@ -136,7 +137,7 @@ def _speaker(who: str, region: str) -> str:
     # A bare name on one of the two lines after the session line (玉秋静).
     for line in region.split("\n")[1:3]:
         if _BARE_NAME.match(line) and not _NOT_A_NAME.search(line):
-            return line
+            return re.sub("^" + _TITLE + "[:：]?", "", line)
     return ""
 
 
@@ -172,7 +173,7 @@ def parse_metadata(report: Report) -> ReportMetadata:
         region_start = flat_pos[m.end() - 1] + 1
         if not place and "全国人民代表大会" in body:
             place = NATIONAL
-    else:
+    if len(place) < 2:  # no session line, or 在市十六届人大二次会议上 (no place in it)
         place = _fallback_place(lines)
     end = lines.find("各位代表", region_start)
     region = lines[region_start : end if end >= 0 else region_start + 600]
