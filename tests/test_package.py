@@ -56,7 +56,6 @@ def test_the_pipeline_never_writes_to_data_raw(tmp_path) -> None:
     from analysis import figures, load_report
     from analysis.cli import main
     from analysis.corpus import extract_many
-
     from analysis.paths import corpus_files
 
     raw = ROOT / "data" / "raw"
