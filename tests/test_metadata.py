@@ -44,8 +44,8 @@ def test_unknown_stays_empty_and_non_reports_are_told_apart() -> None:
      "——二〇二四年一月二十日泺北省省长 孙七在泺北省第十四届人民代表大会第二次会议上的讲话\n"
      "各位代表：\n", "泺北省", "province", 2024, "2024-01-20", "孙七"),
     # a banner (旗) and a speaker line after the date line, with an ideographic space
-    ("政府工作报告\n——2021年1月6日在澄川旗第十届人民代表大会第五次会议上\n旗长　周　八\n各位代表：\n",
-     "澄川旗", "county", 2021, "2021-01-06", "周八"),
+    ("政府工作报告\n——2021年1月6日在澄川旗第十届人民代表大会第五次会议上\n"
+     "旗长　周　八\n各位代表：\n", "澄川旗", "county", 2021, "2021-01-06", "周八"),
 ])
 def test_title_block_variants(head, place, level, year, session, speaker) -> None:
     text = head + "一、去年工作回顾\n地区生产总值增长3%。\n二、今年工作安排\n地区生产总值增长6%。\n"

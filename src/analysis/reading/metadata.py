@@ -48,7 +48,8 @@ _SESSION = re.compile(
 _TITLE = r"(?:国务院)?(?:总理|(?:代理?|副)?(?:省长|市长|区长|县长|州长|旗长|盟长|主席))"
 _NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,9}?"
 # "省长 王清宪", "国务院总理⏎李克强", "省长毛伟明作政府工作报告", "刘小明在……会议上的讲话"
-_TITLE_NAME = re.compile(_TITLE + r"[:：]?\n?(?P<name>" + _NAME + r")(?=(?:同志)?(?:作|在|代表|\n|$))")
+_TITLE_NAME = re.compile(
+    _TITLE + r"[:：]?\n?(?P<name>" + _NAME + r")(?=(?:同志)?(?:作|在|代表|\n|$))")
 # "龚正市长在……" (the name before the title, right after the date)
 _NAME_TITLE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?" + _TITLE + "$")
 _NOT_A_NAME = re.compile(r"人民|政府|首页|来源|时间|分享|日报|记者|会议|代表|^在|[省市县区]$")
