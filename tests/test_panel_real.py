@@ -198,3 +198,19 @@ def test_readme_states_the_computed_national_answer(panel) -> None:
                         "the next report states, 13 were met and 1 missed (2022: 5.5%左右 vs 3%).")
     assert "of the 14 targets set for 2010–2024 whose outcome the next report states, 13 were "\
            "met and 1 missed (2022: 5.5%左右 vs 3%)" in readme
+
+
+def test_period_columns_and_new_measures_are_never_one_year_targets() -> None:
+    """Written against the period columns of the extraction's next version: a figure with a
+    period_end, or a measure such as avg_growth_pct, is not a one-year target."""
+    figs, meta = _frames([
+        _report("海南省", 2021, "地区生产总值增长3%。", "地区生产总值增长6%以上。", "a"),
+        _report("海南省", 2022, "地区生产总值增长6.5%。", "地区生产总值增长6%左右。", "b")])
+    figs["period_end"] = pd.array([pd.NA] * len(figs), dtype="Int64")
+    t = (figs.doc == "a") & (figs.status == "target")
+    assert len(target_outcomes(figs, meta).query("year == 2021")) == 1
+    figs.loc[t, "period_end"] = 2025
+    assert target_outcomes(figs, meta).query("year == 2021").empty
+    figs.loc[t, "period_end"] = pd.NA
+    figs.loc[t, "measure"] = "avg_growth_pct"
+    assert target_outcomes(figs, meta).query("year == 2021").empty

@@ -175,9 +175,9 @@ def _one_year(figs: pd.DataFrame) -> pd.DataFrame:
     keep = figs["measure"].isin(ONE_YEAR_MEASURES) & figs["year"].notna()
     if "period_end" in figs.columns:
         keep &= figs["period_end"].isna()
+    context = figs["context"] if "context" in figs.columns else figs["quote"]
     before = [unicodedata.normalize("NFKC", c).split(unicodedata.normalize("NFKC", q))[0]
-              for c, q in zip(figs["context"].astype(str), figs["quote"].astype(str),
-                              strict=True)]
+              for c, q in zip(context.astype(str), figs["quote"].astype(str), strict=True)]
     keep &= pd.Series([not _AVERAGE.search(b) for b in before], index=figs.index, dtype=bool)
     return figs[keep]
 
@@ -235,8 +235,9 @@ def target_mentions(figures: pd.DataFrame, metadata: pd.DataFrame, *,
 def _outcome_index(figs: pd.DataFrame) -> dict[tuple, pd.Series]:
     """The outcome each (place key, indicator, measure, base unit, year, report year) gets."""
     o = figs[figs["status"].isin(["actual", "estimate"]) & figs["value"].notna()].copy()
+    context = o["context"] if "context" in o.columns else o["quote"]
     names_year = [bool(re.search(rf"{int(y)}年|去年|过去一年|全年|上年", str(c)))
-                  for y, c in zip(o["year"], o["context"], strict=True)]
+                  for y, c in zip(o["year"], context, strict=True)]
     o = o.assign(
         r_part=o["part"] != "review", r_status=o["status"] != "actual",
         r_year=[not n for n in names_year],
