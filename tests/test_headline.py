@@ -59,3 +59,21 @@ def test_headline_is_in_the_schema_and_liujiang_has_a_passage(figures) -> None:
     figs = analysis.figures(analysis.load_report())
     assert "headline" in COLUMN_DOCS and figs.headline.dtype == bool
     assert not figs[figs.headline & (figs.part == "review")].shape[0]
+
+
+@pytest.mark.parametrize(("plan", "expected"), [
+    # a heading names the passage; no sentence cue
+    ("（一）主要预期目标\n全区地区生产总值增长6%左右，一般公共预算收入增长5%。\n"
+     "（二）重点工作\n新建学校3所，力争地区生产总值增长7%。\n", {"6%左右": True, "5%": True,
+                                                        "3所": False, "7%": False}),
+    # the cue sentence wins over a heading that merely ends in 预期目标
+    ("二、今年工作总体要求和预期目标\n坚持稳中求进，新建道路20公里。\n"
+     "今年经济社会发展的主要预期目标是：地区生产总值增长6.5%以上。\n",
+     {"20公里": False, "6.5%以上": True}),
+])
+def test_headline_passage_in_genre_style_text(plan, expected) -> None:
+    text = ("政府工作报告\n——2021年1月10日在澄川县第十届人民代表大会第三次会议上\n各位代表：\n"
+            "一、2020年工作回顾\n全县地区生产总值增长3%。\n" + plan)
+    figs = analysis.figures(analysis.Report.fromstring(text, doc="x"))
+    got = {q: h for q, h in zip(figs.quote, figs.headline, strict=True) if q in expected}
+    assert got == expected

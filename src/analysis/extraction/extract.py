@@ -555,8 +555,10 @@ def _headline_cue(report: Report, s: Sentence) -> int | None:
     if "年均" in text[m.end() : m.end() + 16]:  # 主要目标是：地区生产总值年均增长5%
         return None
     par_start = pars[s.paragraph].start
-    if m.start() - par_start < 40 and s.paragraph > 0:  # a line broken before the cue
-        par_start = pars[s.paragraph - 1].start
+    if s.paragraph > 0 and s.start == par_start:  # a line broken inside the cue's sentence
+        prev = pars[s.paragraph - 1]
+        if text[prev.start : prev.end].rstrip()[-1:] not in "。！？；;：:":
+            par_start = prev.start
     before = text[par_start : m.start()]
     this_year = f"{report.year}年" if report.year else "今年"
     if _OTHER_PERIOD.search(before) and "今年" not in before and this_year not in before:
@@ -583,12 +585,29 @@ def _headline_sentences(report: Report) -> frozenset[int]:
         pi = next(p.index for p in pars[s.paragraph :] if p.end >= end)
         out = {x.index for x in by_par.get(pi, []) if x.end > s.start}
         if text[pars[pi].start : pars[pi].end].rstrip().endswith(("：", ":")):
-            for j in range(pi + 1, len(pars)):
-                if j > pi + 1 and not _LIST_ITEM.match(text, pars[j].start):
-                    break
-                out.update(x.index for x in by_par.get(j, []))
+            out |= _list_after(text, pars, by_par, pi)
         return frozenset(out)
+    # No cue sentence: a heading "（一）主要预期目标" and the paragraph(s) under it.
+    for p in pars:
+        if _HEADLINE_HEADING.match(text[p.start : p.end].strip()):
+            return frozenset(_list_after(text, pars, by_par, p.index))
     return frozenset()
+
+
+_HEADLINE_HEADING = re.compile(
+    r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]\s*)?(?:(?:19|20)\d{2}年|今年)?"
+    r"(?:经济社会发展|发展)?的?主要(?:预期)?目标[:：]?$")
+
+
+def _list_after(text: str, pars: Sequence, by_par: dict[int, list[Sentence]],
+                pi: int) -> set[int]:
+    """Sentences of the paragraph after ``pi`` and of the list items right after it."""
+    out: set[int] = set()
+    for j in range(pi + 1, len(pars)):
+        if j > pi + 1 and not _LIST_ITEM.match(text, pars[j].start):
+            break
+        out.update(x.index for x in by_par.get(j, []))
+    return out
 
 
 def _rows(report: Report) -> Iterator[dict]:
