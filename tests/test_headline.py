@@ -77,3 +77,15 @@ def test_headline_passage_in_genre_style_text(plan, expected) -> None:
     figs = analysis.figures(analysis.Report.fromstring(text, doc="x"))
     got = {q: h for q, h in zip(figs.quote, figs.headline, strict=True) if q in expected}
     assert got == expected
+
+
+def test_every_corpus_report_but_2020_has_a_main_targets_passage() -> None:
+    """Each report states 主要预期目标是/为 (or 预期目标是) in its plan part, except the 2020
+    national transcript, which adjusted its targets without that phrase."""
+    from analysis.corpus import extract_many
+
+    figs = extract_many(paths.corpus_files()).figures
+    with_passage = set(figs.loc[figs.headline, "doc"])
+    docs = {p.stem for p in paths.corpus_files()}
+    assert docs - with_passage == {"national-china-2020"}
+    assert not figs[figs.headline & (figs.status != "target")].shape[0]
