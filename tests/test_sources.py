@@ -175,3 +175,37 @@ def test_sha256sums_accepts_binary_mode_and_comments(tmp_path: Path) -> None:
 
     (tmp_path / "SHA256SUMS").write_text("# c\n\n" + "A" * 64 + " *x y.txt\n", encoding="utf-8")
     assert recorded_checksums(tmp_path) == {"x y.txt": "a" * 64}
+
+
+def test_corpus_files_are_byte_identical_and_checksummed() -> None:
+    """Every real report in data/raw/corpus is listed in its directory's SHA256SUMS, with the
+    checksum SOURCES.csv recorded when it was copied from its repository."""
+    import csv
+
+    from analysis import paths
+    from analysis.reading.document import recorded_checksums
+    from analysis.reading.sources import sha256_of
+
+    files = paths.corpus_files()
+    with open(paths.corpus_dir() / "SOURCES.csv", encoding="utf-8", newline="") as f:
+        sources = {row["file"]: row for row in csv.DictReader(f)}
+    assert len(files) == len(sources) == 78
+    for p in files:
+        key = f"{p.parent.name}/{p.name}"
+        digest = sha256_of(p)
+        assert recorded_checksums(p.parent)[p.name] == digest, key
+        assert sources[key]["sha256"] == digest, key
+        assert sources[key]["repo"] and sources[key]["commit"], key
+    for d in {p.parent for p in files}:
+        assert set(recorded_checksums(d)) == {p.name for p in d.glob("*.txt")}
+
+
+def test_changed_corpus_file_fails_loudly(tmp_path: Path) -> None:
+    from analysis import paths
+
+    src = paths.corpus_dir() / "national"
+    shutil.copy(src / "SHA256SUMS", tmp_path / "SHA256SUMS")
+    changed = tmp_path / "national-china-2025.txt"
+    changed.write_bytes((src / changed.name).read_bytes().replace(b"134.9", b"999.9"))
+    with pytest.raises(ChecksumError, match=changed.name):
+        analysis.load_report(changed)

@@ -29,7 +29,11 @@ __all__ = [
     "plot_composition",
     "plot_feasibility_gap",
     "plot_figures_by_section",
+    "plot_gap_distribution",
+    "plot_national_gdp_targets",
+    "plot_target_outcome_scatter",
     "plot_targets_vs_outcomes",
+    "plot_verdicts_by_indicator",
     "targets_table",
 ]
 
@@ -349,6 +353,144 @@ def plot_figures_by_section(figs: pd.DataFrame) -> Figure:
     ax.set_xlabel("数字个数 number of figures")
     ax.set_title("各部分的数字  Figures by section of the report")
     ax.legend(loc="lower right", fontsize=8, frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    return _finish(fig)
+
+
+# --- real targets vs outcomes (notebook 06) ------------------------------------------------------
+
+_MET_COLORS = {"met": "#4a8f5c", "missed": "#c0392b", "no outcome": "#bbbbbb"}
+_MET_LABELS = {"met": "达到 met", "missed": "未达到 missed", "no outcome": "无结果 no outcome"}
+
+
+def _records(frame: pd.DataFrame) -> list[Any]:
+    """The rows as named tuples (typed loosely: columns of mixed types)."""
+    return list(frame.itertuples())
+
+
+def _draw_target(ax: Any, x: float, row: Any, tol: float, w: float = 0.32) -> None:
+    """One target drawn as stated: 左右 a band (± the tolerance), a range as a range, 以上 a
+    floor (a line with an arrow up), a plain number a line."""
+    bound = row.target_bound
+    if bound == "approx":
+        ax.fill_between([x - w, x + w], row.target_value - tol, row.target_value + tol,
+                        color=TARGET_COLOR, alpha=0.18, lw=0)
+        ax.plot([x - w, x + w], [row.target_value] * 2, color=TARGET_COLOR, lw=1.2)
+    elif bound == "range":
+        ax.fill_between([x - w, x + w], row.target_low, row.target_high,
+                        color=TARGET_COLOR, alpha=0.45, lw=0)
+    elif bound in ("ge", "gt"):
+        ax.plot([x - w, x + w], [row.target_low] * 2, color=TARGET_COLOR, lw=2.2)
+        ax.annotate("", xy=(x, row.target_low + 0.6), xytext=(x, row.target_low),
+                    arrowprops={"arrowstyle": "-|>", "color": TARGET_COLOR, "lw": 1.2})
+    else:
+        ref = row.target_value if not math.isnan(row.target_value) else row.target_high
+        ax.plot([x - w, x + w], [ref] * 2, color=TARGET_COLOR, lw=2.2, ls="--")
+
+
+def plot_national_gdp_targets(pairs: pd.DataFrame, no_target_years: list[int],
+                              tol: float = 0.5) -> Figure:
+    """National GDP growth: each year's target as stated against the next report's outcome.
+
+    ``pairs`` is ``headline_pairs(panel, place_code="000000")``; ``no_target_years`` are
+    years whose report set no GDP target (marked on the axis); ``tol`` is the band drawn
+    around an "about X" (左右) target, the tolerance the verdict uses.
+    """
+    plt = _pyplot()
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    fig, ax = plt.subplots(figsize=(9, 4.6))
+    for row in _records(pairs):
+        _draw_target(ax, row.year, row, tol)
+    known = pairs.dropna(subset=["outcome_value"])
+    line = known.set_index("year")["outcome_value"]
+    line = line.reindex(range(int(line.index.min()), int(line.index.max()) + 1))
+    ax.plot(line.index, line.to_numpy(), color=OUTCOME_COLOR, lw=1, zorder=3)  # gaps break it
+    for row in _records(known):
+        color = _MET_COLORS[row.verdict]
+        ax.scatter(row.year, row.outcome_value, s=36, color=color, zorder=4)
+        ax.text(row.year, row.outcome_value + 0.35, _fmt(row.outcome_value), ha="center",
+                fontsize=8, color="#444444")
+    for y in no_target_years:
+        ax.axvspan(y - 0.4, y + 0.4, color="#eeeeee", zorder=0)
+        ax.text(y, ax.get_ylim()[0] + 0.4, f"{y}\n未设目标\nno target", ha="center",
+                fontsize=8, color="#666666")
+    years = sorted({*pairs["year"].astype(int), *no_target_years})
+    ax.set_xticks(years, [str(y) for y in years], rotation=45, fontsize=8)
+    ax.set_ylabel("国内生产总值增速 GDP growth (%)")
+    ax.set_title("全国GDP增长目标与实际 National GDP growth: target (as stated) vs outcome")
+    handles = [
+        Patch(color=TARGET_COLOR, alpha=0.18, label=f"左右 about X (±{_fmt(tol)} band)"),
+        Patch(color=TARGET_COLOR, alpha=0.45, label="区间 range"),
+        Line2D([], [], color=TARGET_COLOR, lw=2.2, label="以上 floor / 目标 target"),
+        Line2D([], [], color=_MET_COLORS["met"], marker="o", lw=0, label=_MET_LABELS["met"]),
+        Line2D([], [], color=_MET_COLORS["missed"], marker="o", lw=0,
+               label=_MET_LABELS["missed"]),
+    ]
+    ax.legend(handles=handles, fontsize=8, frameon=False, loc="upper right")
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    return _finish(fig)
+
+
+def plot_target_outcome_scatter(pairs: pd.DataFrame, reference: pd.Series) -> Figure:
+    """Provinces: target (its reference number) against outcome, one point per place."""
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(6.4, 5.6))
+    known = pairs.assign(ref=reference).dropna(subset=["outcome_value", "ref"])
+    for row in _records(known):
+        ax.scatter(row.ref, row.outcome_value, color=_MET_COLORS[row.verdict], s=30)
+        ax.annotate(str(row.place_name)[:2], (row.ref, row.outcome_value), fontsize=7,
+                    xytext=(3, 2), textcoords="offset points", color="#555555")
+    lo = float(min(known["ref"].min(), known["outcome_value"].min())) - 0.5
+    hi = float(max(known["ref"].max(), known["outcome_value"].max())) + 0.5
+    ax.plot([lo, hi], [lo, hi], color="#999999", lw=0.8, ls=":")
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(lo, hi)
+    ax.set_xlabel("目标 target (%: floor, low end or value)")
+    ax.set_ylabel("实际 outcome (%)")
+    ax.set_title("2025年各省GDP增长目标与实际\nProvinces' 2025 GDP growth: target vs outcome")
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    return _finish(fig)
+
+
+def plot_gap_distribution(gaps: pd.Series, step: float = 0.25) -> Figure:
+    """Outcome minus target (percentage points), binned so that 0 is a bin edge: bunching
+    just above the target shows as a tall bar right of the line."""
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(7, 3.6))
+    values = gaps.dropna().astype(float)
+    lo = math.floor(values.min() / step) * step
+    hi = math.ceil(values.max() / step) * step + step
+    bins = [lo + i * step for i in range(round((hi - lo) / step) + 1)]
+    ax.hist(values, bins=bins, color=OUTCOME_COLOR, edgecolor="white")
+    ax.axvline(0, color=TARGET_COLOR, lw=1.4)
+    ax.set_xlabel("实际减目标 outcome minus target (percentage points)")
+    ax.set_ylabel("目标数 targets")
+    ax.set_title("差距分布 Distribution of outcome minus target (growth targets, 2025)")
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    return _finish(fig)
+
+
+def plot_verdicts_by_indicator(counts: pd.DataFrame) -> Figure:
+    """Met / missed / no outcome per indicator, stacked horizontal bars."""
+    plt = _pyplot()
+    n = len(counts)
+    fig, ax = plt.subplots(figsize=(8, 0.38 * n + 1.4))
+    ys = list(range(n))[::-1]
+    left = [0.0] * n
+    for verdict in ("met", "missed", "no outcome"):
+        vals = counts[verdict].astype(float).tolist()
+        ax.barh(ys, vals, left=left, color=_MET_COLORS[verdict], label=_MET_LABELS[verdict])
+        left = [a + b for a, b in zip(left, vals, strict=True)]
+    ax.set_yticks(ys, [indicator_label(i) for i in counts.index], fontsize=8)
+    ax.set_xlabel("目标数 targets")
+    ax.legend(fontsize=8, frameon=False, loc="lower right")
+    ax.set_title("按指标的达成情况 Met or missed, by indicator (provinces, 2025)")
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
     return _finish(fig)

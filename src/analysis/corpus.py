@@ -539,7 +539,7 @@ def _metadata_frame(results: Iterable[DocumentResult]) -> pd.DataFrame:
 _ARROW_NUMERIC = {"year": "int64", "sentence_id": "int64", "value": "float64",
                   "low": "float64", "high": "float64", "multiplier": "float64",
                   "start": "int64", "end": "int64",
-                  "period_start": "int64", "period_end": "int64"}
+                  "period_start": "int64", "period_end": "int64", "headline": "bool"}
 
 
 def figures_arrow_schema() -> pa.Schema:

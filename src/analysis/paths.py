@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["DEFAULT_REPORT", "data_dir", "processed_dir", "raw_dir", "reference_dir"]
+__all__ = ["DEFAULT_REPORT", "corpus_dir", "corpus_files", "data_dir", "processed_dir", "raw_dir",
+           "reference_dir"]
 
 DEFAULT_REPORT = "liujiang-2020-government-work-report.txt"
 
@@ -33,6 +34,25 @@ def data_dir() -> Path:
 def raw_dir() -> Path:
     """``data/raw``: immutable inputs, checked by SHA-256."""
     return data_dir() / "raw"
+
+
+def corpus_dir() -> Path:
+    """``data/raw/corpus``: the real reports (``national/``, ``provinces/``), with SOURCES.csv.
+
+    Each subdirectory has its own ``SHA256SUMS``, checked when a file is loaded.
+    """
+    return raw_dir() / "corpus"
+
+
+def corpus_files(*groups: str) -> list[Path]:
+    """The corpus's report files, sorted; ``groups`` picks subdirectories (default: all).
+
+    >>> [p.parent.name + "/" + p.name for p in corpus_files("national")][:1]
+    ['national/national-china-2010.txt']
+    """
+    base = corpus_dir()
+    names = groups or tuple(sorted(d.name for d in base.iterdir() if d.is_dir()))
+    return sorted(p for g in names for p in (base / g).glob("*.txt"))
 
 
 def reference_dir() -> Path:

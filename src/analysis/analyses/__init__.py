@@ -32,7 +32,7 @@ from .lookup import (
     require,
     select,
 )
-from .panel import target_outcomes
+from .panel import panel_problems, target_mentions, target_outcomes
 
 __all__ = [
     "SPECS",
@@ -48,11 +48,13 @@ __all__ = [
     "industry_composition",
     "load_assumptions",
     "load_regional_context",
+    "panel_problems",
     "pp_changes",
     "require",
     "sector_composition",
     "select",
     "target_feasibility",
+    "target_mentions",
     "target_outcomes",
     "target_setting_model",
 ]

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from ..reading.document import Report
+    from ..reading.structure import Sentence
 
 __all__ = [
     "FIGURE_COLUMNS",
@@ -65,6 +66,7 @@ FIGURE_COLUMNS = (
     "period_start",
     "period_end",
     "reference",
+    "headline",
 )
 
 
@@ -73,7 +75,7 @@ FIGURE_DTYPES: dict[str, str] = {
     c: "str" for c in FIGURE_COLUMNS
 } | {"year": "Int64", "sentence_id": "Int64", "value": "float64", "low": "float64",
      "high": "float64", "multiplier": "float64", "start": "int64", "end": "int64",
-     "period_start": "Int64", "period_end": "Int64"}
+     "period_start": "Int64", "period_end": "Int64", "headline": "bool"}
 
 
 @dataclass(frozen=True)
@@ -684,6 +686,7 @@ def _views(report: Report) -> Iterator[_View]:
             y = year - 1 if part == "review" else year
         return part, y
 
+    looking_back = _looking_back(report)
     for s in report._sentences:
         sec = outline.section_at(s.start)
         if sec is not None and sec.kind in (*_SKIP_KINDS, "appendix"):
@@ -691,6 +694,8 @@ def _views(report: Report) -> Iterator[_View]:
         part, y = part_year(sec)
         if part is None:
             part, y = _part_from_cues(nt.text[s.start : s.end], year)
+        elif part == "plan" and s.index in looking_back and y is not None:
+            part, y = "review", y - 1  # 过去一年，……国内生产总值增长10.3% in the plan part
         yield _View(
             nt.text[s.start : s.end],
             nt.offsets[s.start : s.end],
@@ -715,6 +720,29 @@ def _views(report: Report) -> Iterator[_View]:
         )
 
 
+_LOOK_BACK = re.compile(r"(?:过去一年|去年|刚刚过去的一年)[，,]")
+_FORWARD = re.compile(r"今年|明年|目标|力争|预期|计划|确保|要|将")
+
+
+def _looking_back(report: Report) -> frozenset[int]:
+    """Sentences of a paragraph that opens a look back (过去一年，……) inside the plan part:
+    the cue sentence and the ones after it, up to the first with forward words."""
+    text = report.normalized.text
+    out: set[int] = set()
+    paragraph, on = -1, False
+    for s in report._sentences:
+        if s.paragraph != paragraph:
+            paragraph, on = s.paragraph, False
+        sentence = text[s.start : s.end]
+        if _LOOK_BACK.match(sentence):
+            on = True
+        elif on and _FORWARD.search(sentence):
+            on = False
+        if on:
+            out.add(s.index)
+    return frozenset(out)
+
+
 def _part_from_cues(sentence: str, year: int | None) -> tuple[str | None, int | None]:
     """Outside a numbered part: plan words make a target, else an outcome of last year."""
     if re.search(r"目标|力争|计划|预期|今年", sentence):
@@ -724,7 +752,88 @@ def _part_from_cues(sentence: str, year: int | None) -> tuple[str | None, int | 
     return "review", year - 1
 
 
+# The passage of main expected targets: "今年经济社会发展的主要预期目标是：……" (line breaks
+# inside the cue happen in pages scraped from the web: "主要预期目标⏎是：").
+_HEADLINE_CUE = re.compile(
+    r"(?:主要)?预期\s*(?:目标|指标)\s*(?:建议)?\s*(?:是|为)"
+    r"|主要\s*(?:预期)?\s*(?:目标|指标)\s*(?:是|为|包括)")
+# Words before the cue that make it another period's passage ("十五五"发展目标。到2030年……),
+# unless the paragraph also speaks of this year (今年是"十五五"开局之年。……主要预期目标是).
+_OTHER_PERIOD = re.compile(
+    r"今后五年|五年|“十[一二三四五六七八九]?五”|十[一二三四五]五(?:时期|规划)|到20\d\d年")
+_LIST_ITEM = re.compile(
+    r"\s*(?:——|—|－|-|[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]|[一二三四五六七八九十]是)")
+
+
+def _headline_cue(report: Report, s: Sentence) -> int | None:
+    """Where a headline cue ends if sentence ``s`` starts one, else None."""
+    text, outline, pars = report.normalized.text, report.outline, report._paragraphs
+    m = _HEADLINE_CUE.search(text, s.start, min(s.end + 8, len(text)))
+    if not m or m.start() >= s.end:
+        return None
+    sec = outline.section_at(s.start)
+    if sec is not None and sec.part == "review":
+        return None
+    if "年均" in text[m.end() : m.end() + 16]:  # 主要目标是：地区生产总值年均增长5%
+        return None
+    par_start = pars[s.paragraph].start
+    if s.paragraph > 0 and s.start == par_start:  # a line broken inside the cue's sentence
+        prev = pars[s.paragraph - 1]
+        if text[prev.start : prev.end].rstrip()[-1:] not in "。！？；;：:":
+            par_start = prev.start
+    before = text[par_start : m.start()]
+    this_year = f"{report.year}年" if report.year else "今年"
+    if _OTHER_PERIOD.search(before) and "今年" not in before and this_year not in before:
+        return None
+    return m.end()
+
+
+def _headline_sentences(report: Report) -> frozenset[int]:
+    """Sentences in the passage of main expected targets (the ``headline`` column).
+
+    The sentence with the cue (主要预期目标是 / 主要目标为 / 预期目标是, outside the review
+    part, not about another period), the later sentences of its paragraph (of the paragraph
+    where the cue ends, if a line break cuts it), and, when that paragraph ends in ：, the
+    next paragraph and the list items right after it.
+    """
+    text, pars = report.normalized.text, report._paragraphs
+    by_par: dict[int, list[Sentence]] = {}
+    for s in report._sentences:
+        by_par.setdefault(s.paragraph, []).append(s)
+    for s in report._sentences:
+        end = _headline_cue(report, s)
+        if end is None:
+            continue
+        pi = next(p.index for p in pars[s.paragraph :] if p.end >= end)
+        out = {x.index for x in by_par.get(pi, []) if x.end > s.start}
+        if text[pars[pi].start : pars[pi].end].rstrip().endswith(("：", ":")):
+            out |= _list_after(text, pars, by_par, pi)
+        return frozenset(out)
+    # No cue sentence: a heading "（一）主要预期目标" and the paragraph(s) under it.
+    for p in pars:
+        if _HEADLINE_HEADING.match(text[p.start : p.end].strip()):
+            return frozenset(_list_after(text, pars, by_par, p.index))
+    return frozenset()
+
+
+_HEADLINE_HEADING = re.compile(
+    r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]\s*)?(?:(?:19|20)\d{2}年|今年)?"
+    r"(?:经济社会发展|发展)?的?主要(?:预期)?目标[:：]?$")
+
+
+def _list_after(text: str, pars: Sequence, by_par: dict[int, list[Sentence]],
+                pi: int) -> set[int]:
+    """Sentences of the paragraph after ``pi`` and of the list items right after it."""
+    out: set[int] = set()
+    for j in range(pi + 1, len(pars)):
+        if j > pi + 1 and not _LIST_ITEM.match(text, pars[j].start):
+            break
+        out.update(x.index for x in by_par.get(j, []))
+    return out
+
+
 def _rows(report: Report) -> Iterator[dict]:
+    headline = _headline_sentences(report)
     for view in _views(report):
         ctx = view.context
         for f in parse_sentence(view.text, ctx):
@@ -755,6 +864,7 @@ def _rows(report: Report) -> Iterator[dict]:
                 "period_start": f.period_start,
                 "period_end": f.period_end,
                 "reference": f.reference,
+                "headline": view.sentence in headline,
             }
 
 

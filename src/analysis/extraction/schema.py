@@ -39,6 +39,8 @@ COLUMN_DOCS: dict[str, str] = {
     "period_start": "avg_growth_pct: first year of the period (2021—2025年, “十四五”, 过去五年)",
     "period_end": "avg_growth_pct: last year of the period (also the figure's year)",
     "reference": "relative_*: what the figure is compared with (全市平均水平, 全国), else ''",
+    "headline": "True when its sentence is in the passage of main expected targets (主要预期"
+                "目标是：…, the rest of that paragraph and the list right after it)",
 }
 
 
@@ -75,6 +77,7 @@ def figure_schema() -> Any:
             "period_start": pa.Column("Int64", nullable=True),
             "period_end": pa.Column("Int64", nullable=True),
             "reference": pa.Column(str),
+            "headline": pa.Column(bool),
         },
         checks=[
             pa.Check(lambda df: df["end"] > df["start"], name="end after start"),

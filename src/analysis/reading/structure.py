@@ -330,6 +330,7 @@ _NEW_APPENDIX = re.compile(r"^(?:附件|附表)")
 # The printer's line at the very end: "××人民政府办公室 2020年2月17日印发", "共印50份".
 _COLOPHON = re.compile(r"(?:印发|印制|共印\d+份)$|^抄送[:：]")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
+_YEAR_IS = re.compile(r"((?:19|20)\d{2})年是[^。\n]{0,60}?之年")
 _REVIEW_WORDS = re.compile(r"回顾|过去|总结|去年|上年|五年来|工作情况")
 _PLAN_WORDS = re.compile(r"安排|任务|目标|打算|部署|今年|展望|计划|重点工作|建议")
 # "——2020年1月8日在……人民代表大会……" (the session date of the speech)
@@ -390,6 +391,14 @@ def report_year(text: str, titles: list[str]) -> tuple[int | None, str]:
         return max(plan_years), "plan heading"
     if review_years:
         return max(review_years) + 1, "review heading"
+    # Last resorts: a part heading with a bare year (三、2011年的工作), then the plan
+    # part's opening "2013年是……之年" (a report with no dated heading at all).
+    bare = [int(m.group(1)) for t in titles if (m := _YEAR.search(t))]
+    if bare:
+        return max(bare), "heading year"
+    cues = [int(m.group(1)) for m in _YEAR_IS.finditer(text)]
+    if cues:
+        return max(cues), "year-is cue"
     return None, "unknown"
 
 

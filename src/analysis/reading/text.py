@@ -225,6 +225,8 @@ def _keep_in_run(
         if raw[newline] not in _LINE_BREAKS:  # a blanked page-number line: its own newline
             newline = _LINE_BREAK.search(raw, newline, b).start()  # type: ignore[union-attr]
         prev, nxt = _line_bounds(masked, a, b)
+        if "\u200b" in raw[a:b] and not _ends_terminal(prev):
+            return None  # a zero-width line mid-sentence ("74.4⏎\u200b⏎万亿元"): a page seam
         if _is_paragraph_break(prev, nxt, typical, wrapped):
             return newline
         return None
