@@ -16,8 +16,6 @@ from analysis import paths
 from analysis.analyses.panel import panel_problems, target_mentions, target_outcomes
 from analysis.extraction.indicators import indicator_id
 
-NEEDS_VOCABULARY = pytest.mark.xfail(strict=False, reason="needs the vocabulary of issue 10")
-
 
 @pytest.fixture(scope="module")
 def corpus():
@@ -76,8 +74,7 @@ def test_national_2020_set_no_gdp_target_and_2025_has_no_outcome_yet(panel) -> N
     ("cpi", 2013, "growth_pct", "approx", 3.5, 2.6),    # 3.5%左右 -> 涨幅控制在2.6%
     ("new_urban_jobs", 2017, "level", "ge", 1100.0, 1351.0),  # not 过去五年's 6600万人以上
     ("new_urban_jobs", 2010, "level", "ge", 900.0, 1168.0),   # not 十一五's 5771万人
-    pytest.param("unemployment_rate_surveyed", 2024, "level", "approx", 5.5, 5.1,
-                 marks=NEEDS_VOCABULARY),             # 城镇调查失业率5.5%左右 -> 平均为5.1%
+    ("unemployment_rate_surveyed", 2024, "level", "approx", 5.5, 5.1),  # -> 平均为5.1%
 ])
 def test_other_national_pairs(panel, indicator, year, measure, bound, target,
                               outcome) -> None:
@@ -92,8 +89,7 @@ PROVINCE_GDP_2025 = [
     ("340000", "ge", 5.5, 5.5), ("440000", "approx", 5.0, 3.9), ("460000", "ge", 6.0, 4.0),
     ("210000", "ge", 5.0, 3.7), ("150000", "approx", 6.0, 4.7), ("540000", "ge", 7.0, 7.0),
     ("500000", "approx", 6.0, 5.3), ("350000", "range", 5.0, 5.0),
-    pytest.param("410000", "approx", 5.5, 5.6, marks=NEEDS_VOCABULARY),  # 经济增长5.5%左右
-    pytest.param("420000", "approx", 6.0, 5.5, marks=NEEDS_VOCABULARY),  # 经济增长6％左右
+    ("410000", "approx", 5.5, 5.6), ("420000", "approx", 6.0, 5.5),  # 经济增长5.5%左右, 6％左右
 ]
 
 
@@ -105,7 +101,6 @@ def test_province_gdp_2025(panel, code, bound, target, outcome) -> None:
     assert p.outcome_value == outcome and p.outcome_doc.endswith("-2026")
 
 
-@NEEDS_VOCABULARY
 def test_every_province_has_its_2025_gdp_pair(panel) -> None:
     gdp = panel[(panel.year == 2025) & (panel.indicator_id == "gdp")
                 & (panel.measure == "growth_pct") & (panel.place_code != "000000")]

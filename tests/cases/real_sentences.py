@@ -359,10 +359,9 @@ AFTER_RULE_CHANGE = frozenset({
     "今年中央预算内投资拟安排",
     "实现五环路以内信号灯实时",
     "装备制造业、高技术制造业",
+    "经济增长6％左右",  # after the whole-name alias =经济 of gdp (integration of issues 9/10)
 })
-# Still wrong: 经济增长 means GDP growth in a headline target, but 经济 as an alias would
-# make 数字经济/民营经济 GDP; bare 出口 is not an alias (进出口, 对东盟进出口 end with it).
+# Still wrong: bare 出口 is not an alias (进出口, 对东盟进出口 end with it).
 KNOWN_WRONG = frozenset({
-    "经济增长6％左右",
     "积极应对外部环境冲击，着",
 })

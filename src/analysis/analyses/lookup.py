@@ -16,11 +16,11 @@ import math
 import re
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import pandas as pd
 
+from analysis.extraction.indicators import names_of
 from analysis.paths import reference_dir
 
 __all__ = [
@@ -292,13 +292,6 @@ def indicator_key(indicator_id: object, indicator: object) -> str:
     return f"text:{indicator if isinstance(indicator, str) else ''}"
 
 
-@lru_cache(maxsize=1)
-def _aliases() -> dict[str, frozenset[str]]:
-    from ..extraction.indicators import vocabulary
-
-    return {v.id: frozenset((v.name_zh, *v.aliases)) for v in vocabulary().values()}
-
-
 def _as_tuple(statuses: str | Iterable[str] | None) -> tuple[str, ...] | None:
     if statuses is None:
         return None
@@ -335,7 +328,7 @@ def select(
     hit = rows[ids == spec.indicator_id] if spec.indicator_id else rows.iloc[0:0]
     if hit.empty:
         texts = rows["indicator"].fillna("").astype(str)
-        names = _aliases().get(spec.indicator_id, frozenset()) if spec.indicator_id else frozenset()
+        names = names_of(spec.indicator_id) if spec.indicator_id else frozenset()
         by_text = texts.isin(list(names))
         if spec.pattern:
             by_text = by_text | texts.str.contains(spec.pattern, regex=True)

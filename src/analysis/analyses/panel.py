@@ -34,7 +34,8 @@ exact figure before a bound one (6600万人以上 over five years vs 1351万人)
 * ``range`` (6%—6.5%): met when outcome >= the low end (above the range is noted, not missed);
 * ``approx`` (左右): met when outcome >= value - ``approx_tolerance`` (0.5 by default, in the
   target's unit), or <= value + tolerance for indicators where lower is better
-  (:data:`LOWER_IS_BETTER`: unemployment, prices, deficit, energy intensity);
+  (:data:`LOWER_IS_BETTER`: unemployment, prices, deficit, energy and CO2 intensity,
+  pollutant emissions, people in poverty);
 * a plain number: a floor (a ceiling where lower is better).
 
 ``gap`` is outcome minus the target's reference number (the floor, the ceiling, the low end
@@ -70,7 +71,8 @@ __all__ = [
 # Indicators whose targets are ceilings even when written as a plain number.
 LOWER_IS_BETTER = frozenset({"unemployment_rate", "unemployment_rate_surveyed",
                              "energy_intensity", "cpi", "poverty_incidence",
-                             "deficit_ratio"})
+                             "deficit_ratio", "co2_intensity", "major_pollutant_emissions",
+                             "rural_poor_population"})
 ONE_YEAR_MEASURES = ("level", "growth_pct", "change_pp")
 
 PANEL_COLUMNS = (

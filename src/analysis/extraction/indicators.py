@@ -3,6 +3,9 @@
 A report names an indicator in many ways (地区生产总值 / 生产总值 / GDP; 城镇居民人均可支配
 收入 with or without 人均). The vocabulary lists each canonical id with its NBS English
 name and its aliases; :func:`indicator_id` maps a cleaned name to an id, or ``""``.
+
+An alias written ``=经济`` matches only the whole name: 经济增长6%左右 is GDP growth, but
+数字经济 and 民营经济 end with 经济 and are not GDP.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from pathlib import Path
 
 from .. import paths
 
-__all__ = ["Indicator", "indicator_id", "vocabulary"]
+__all__ = ["Indicator", "indicator_id", "names_of", "vocabulary"]
 
 
 @dataclass(frozen=True)
@@ -46,16 +49,33 @@ def vocabulary(path: Path | None = None) -> dict[str, Indicator]:
 
 
 @cache
+def names_of(ident: str) -> frozenset[str]:
+    """Every name the vocabulary gives indicator ``ident`` (empty for an unknown id).
+
+    >>> sorted(names_of("gdp"))[:3]
+    ['GDP', '全区生产总值', '全市生产总值']
+    """
+    ind = vocabulary().get(ident)
+    if ind is None:
+        return frozenset()
+    return frozenset(a.removeprefix("=") for a in (ind.name_zh, *ind.aliases))
+
+
+@cache
 def _aliases() -> tuple[tuple[str, str], ...]:
-    """(alias, id) pairs, longest alias first, so 规模以上工业增加值 wins over 工业增加值."""
-    pairs = [(a, ind.id) for ind in vocabulary().values() for a in (ind.name_zh, *ind.aliases)]
+    """(alias, id) pairs that may end a longer name, longest alias first, so 规模以上工业增加值
+    wins over 工业增加值. Whole-name aliases (``=经济``) are not among them."""
+    pairs = [(a, ind.id) for ind in vocabulary().values() for a in (ind.name_zh, *ind.aliases)
+             if not a.startswith("=")]
     return tuple(sorted(set(pairs), key=lambda p: -len(p[0])))
 
 
 @cache
 def _exact() -> dict[str, str]:
-    """alias -> id, for exact look-ups."""
-    return dict(_aliases())
+    """alias -> id, for exact look-ups (whole-name aliases included, without their ``=``)."""
+    whole = {a[1:]: ind.id for ind in vocabulary().values() for a in ind.aliases
+             if a.startswith("=")}
+    return whole | dict(_aliases())
 
 
 # Words that qualify where or how a figure is counted without changing what it measures.
@@ -79,6 +99,8 @@ def indicator_id(name: str) -> str:
     ('urban_income_per_capita', 'gdp_per_capita')
     >>> indicator_id("单位生产总值能耗降低率"), indicator_id("高新技术企业")
     ('', '')
+    >>> indicator_id("经济"), indicator_id("全省经济"), indicator_id("数字经济")
+    ('gdp', 'gdp', '')
     """
     exact = _exact()
     if name.strip() in exact:
