@@ -401,6 +401,28 @@ def test_a_five_year_average_is_never_the_years_growth_target() -> None:
 
 @pytest.mark.parametrize(
     ("sentence", "want"),
+    [  # written in the genre's style before the rule (a Gansu 2026 review sentence showed it)
+        ("全市地区生产总值达到1520亿元，较“十三五”末的1180亿元增加340亿元，增长28.8%。",
+         [("level", 1520.0, 2025, None, None), ("level", 1180.0, 2020, None, None),
+          ("change", 340.0, 2025, 2020, 2025), ("growth_pct", 28.8, 2025, 2020, 2025)]),
+        ("全县固定资产投资比2020年增长35%，财政收入增长4%。",
+         [("growth_pct", 35.0, 2025, 2020, 2025), ("growth_pct", 4.0, 2025, None, None)]),
+        ("地区生产总值增长5.8%，比上年提高0.3个百分点。",
+         [("growth_pct", 5.8, 2025, None, None), ("change_pp", 0.3, 2025, None, None)]),
+        ("与2020年相比，城镇居民人均可支配收入增加1.2万元；今年农村居民人均可支配收入增长6%。",
+         [("change", 1.2, 2025, 2020, 2025), ("growth_pct", 6.0, 2025, None, None)]),
+    ],
+)
+def test_a_change_from_a_stated_base_year_keeps_its_period(sentence, want) -> None:
+    """比2020年 / 较“十三五”末: the change spans several years and is never the year's own; a
+    level right after the base is the base year's level."""
+    got = [(f.measure, f.value, f.year, f.period_start, f.period_end)
+           for f in parse_sentence(sentence, Context("review", 2025))]
+    assert got == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
     [  # real sentences of the corpus, found by a corpus-wide run after the relation rule
         ("加大对高耗能、高排放和产能过剩行业的调控力度，淘汰落后的水泥产能1.5亿吨、炼铁产能3122万吨、焦炭产能1925万吨。",
          [("level", 1.5, "亿吨"), ("level", 3122.0, "万吨"), ("level", 1925.0, "万吨")]),

@@ -209,3 +209,12 @@ def test_period_columns_and_new_measures_are_never_one_year_targets() -> None:
     figs.loc[t, "period_end"] = pd.NA
     figs.loc[t, "measure"] = "avg_growth_pct"
     assert target_outcomes(figs, meta).query("year == 2021").empty
+
+
+def test_readme_states_the_computed_provincial_answer(panel) -> None:
+    pairs = panel[(panel.year == 2025) & (panel.indicator_id == "gdp")
+                  & (panel.measure == "growth_pct") & (panel.place_code != "000000")]
+    counts = pairs.verdict.value_counts().to_dict()
+    readme = " ".join((paths.data_dir().parent / "README.md").read_text("utf-8").split())
+    assert pairs.place_code.nunique() == 31 and len(pairs) == 31
+    assert (f"{counts.get('met', 0)} met it and {counts.get('missed', 0)} missed it" in readme)

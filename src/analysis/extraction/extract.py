@@ -495,6 +495,12 @@ def _figure(
     if measure == "avg_growth_pct":
         start, end = _period(text, q.start, context)
         year = end if end is not None else year
+    elif year is not None:
+        base = _base_year(text, q.start, year)
+        if base is not None and measure == "level" and _right_after_base(text, q.start):
+            year = base  # 较“十三五”末的9323.1亿元: the base's own level
+        elif base is not None and base < year - 1 and measure in _SPAN_MEASURES:
+            start, end = base, year  # 比2020年增长33.6%: five years of growth, not one
     reference = ""
     if relation is not None:
         reference = relation.group("ref2") or relation.group(0)[len(relation.group("verb")) :]
@@ -520,6 +526,45 @@ def _relation(left: str) -> re.Match[str] | None:
     if _YEAR_REF.match(ref) or re.search(r"\d", ref):
         return None
     return m
+
+
+# A stated base of comparison: 比2020年, 较“十三五”末(的), 与2020年相比. A change measured
+# from it spans base..year; a level right after it is the base year's level.
+_BASE = re.compile(
+    r"(?:比|较|与|同)(?:“?(?P<plan>十[一二三四五六]五)”?(?:期?末)|(?P<year>(?:19|20)\d{2})年(?:末|底)?)"
+    r"(?:的|相比|相较|比较)?"
+)
+_BASE_BREAK = re.compile(r"[；;。]|同比|比上年|比去年|较上年|较去年|今年|当年|年均")
+_CLAUSE_VERB = re.compile(rf"(?:{_UP}|{_DOWN})")
+_SPAN_MEASURES = ("growth_pct", "change", "change_pp", "multiple")
+
+
+def _base_year(text: str, pos: int, year: int) -> int | None:
+    """The year of the last stated base before ``pos`` in its sentence part, else None.
+
+    >>> _base_year("固定资产投资比2020年增长35%", 15, 2025)
+    2020
+    >>> _base_year("较“十三五”末的9323.1亿元", 8, 2025), _base_year("比2020年增长35%；财政收入增长4%", 20, 2025)
+    (2020, None)
+    """
+    last = None
+    for m in _BASE.finditer(text, max(0, pos - 60), pos):
+        last = m
+    if last is None or _BASE_BREAK.search(text, last.end(), pos):
+        return None
+    for comma in re.finditer(r"[，,]", text[last.end() : pos]):  # a new subject: a new base
+        after = last.end() + comma.end()
+        if comma.start() > 0 and not _CLAUSE_VERB.match(text, after):  # 与2020年相比，… stays
+            return None
+    base = int(last["year"]) if last["year"] else _FIVE_YEAR[last["plan"]] + 4
+    return base if base < year else None
+
+
+def _right_after_base(text: str, pos: int) -> bool:
+    m = None
+    for m in _BASE.finditer(text, max(0, pos - 20), pos):
+        pass
+    return m is not None and m.end() == pos
 
 
 _FIVE_YEAR = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026,

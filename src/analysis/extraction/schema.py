@@ -36,8 +36,9 @@ COLUMN_DOCS: dict[str, str] = {
     "part": "review | plan | empty: the part of the report the figure belongs to",
     "sentence_id": "index of its sentence in Report.sentences() (empty for appendix cells)",
     "context": "the clause it was read from (normalized, at most 160 characters)",
-    "period_start": "avg_growth_pct: first year of the period (2021—2025年, “十四五”, 过去五年)",
-    "period_end": "avg_growth_pct: last year of the period (also the figure's year)",
+    "period_start": "first year of a figure over several years: avg_growth_pct (2021—2025年, "
+                    "“十四五”, 过去五年), or the stated base of a change (比2020年, 较“十三五”末)",
+    "period_end": "last year of that period (also the figure's year); empty for one year",
     "reference": "relative_*: what the figure is compared with (全市平均水平, 全国), else ''",
     "headline": "True when its sentence is in the passage of main expected targets (主要预期"
                 "目标是：…, the rest of that paragraph and the list right after it)",
