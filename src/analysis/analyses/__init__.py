@@ -23,7 +23,7 @@ from .feasibility import context_comparison, target_feasibility, target_setting_
 from .growth import derived_ratios, implied_base, pp_changes
 from .lookup import (
     SPECS,
-    Figure,
+    FigureRow,
     MissingFigureError,
     Spec,
     find,
@@ -36,7 +36,7 @@ from .panel import panel_problems, target_mentions, target_outcomes
 
 __all__ = [
     "SPECS",
-    "Figure",
+    "FigureRow",
     "MissingFigureError",
     "Spec",
     "composition_sensitivity",

@@ -18,7 +18,7 @@ from .lookup import (
     OUTCOME,
     PLAN,
     SPECS,
-    Figure,
+    FigureRow,
     Spec,
     assumption,
     decimals,
@@ -71,16 +71,16 @@ class _Ctx:
         self.year = int(outcome_years.max()) if not outcome_years.empty else None
         self.plan_year = int(plan_years.max()) if not plan_years.empty else None
 
-    def outcome(self, key: str, measure: str = "level") -> Figure | None:
+    def outcome(self, key: str, measure: str = "level") -> FigureRow | None:
         spec = self.specs[key]
         if measure == "growth_pct":
             spec = spec.growth()
         return find(self.figs, spec, doc=self.doc, year=self.year, statuses=OUTCOME)
 
-    def plan(self, key: str) -> Figure | None:
+    def plan(self, key: str) -> FigureRow | None:
         return find(self.figs, self.specs[key], doc=self.doc, year=self.plan_year, statuses=PLAN)
 
-    def plan_near(self, anchor: Figure | None, key: str) -> Figure | None:
+    def plan_near(self, anchor: FigureRow | None, key: str) -> FigureRow | None:
         """A plan figure stated with ``anchor``: in its sentence, else in its section."""
         if anchor is None:
             return None
@@ -94,7 +94,7 @@ class _Ctx:
                 return fig
         return None
 
-    def missing(self, check: str, **found: Figure | None) -> _Check | None:
+    def missing(self, check: str, **found: FigureRow | None) -> _Check | None:
         absent = [k for k, v in found.items() if v is None or math.isnan(v.point)]
         if not absent:
             return None
@@ -108,7 +108,7 @@ class _Ctx:
         )
 
 
-def _describe(*figs: Figure) -> str:
+def _describe(*figs: FigureRow) -> str:
     return "; ".join(f.describe() for f in figs)
 
 
@@ -163,12 +163,12 @@ def _projects(c: _Ctx) -> _Check:
     )
 
 
-def _poverty_pair(c: _Ctx) -> tuple[Figure | None, Figure | None]:
+def _poverty_pair(c: _Ctx) -> tuple[FigureRow | None, FigureRow | None]:
     rows = select(c.figs, c.specs["poverty_incidence"], doc=c.doc, statuses=OUTCOME)
     rows = rows[rows["value"].notna()].sort_values(["year", "start"])
     if len(rows) < 2:
         return None, None
-    return Figure.from_row(rows.iloc[0].to_dict()), Figure.from_row(rows.iloc[-1].to_dict())
+    return FigureRow.from_row(rows.iloc[0].to_dict()), FigureRow.from_row(rows.iloc[-1].to_dict())
 
 
 # A planned figure about 脱贫 is "poor people remaining" only when its clause says the people
@@ -178,11 +178,11 @@ _STILL_POOR = r"贫困人口|贫困户|未脱贫|剩余|余下|脱贫任务|建�
 _ALREADY_OUT = r"脱贫人口|已脱贫|脱贫户|脱贫劳动力"
 
 
-def _remaining_poor(c: _Ctx, key: str) -> Figure | None:
+def _remaining_poor(c: _Ctx, key: str) -> FigureRow | None:
     """The first planned figure of ``key`` whose clause is about people still poor."""
     rows = select(c.figs, c.specs[key], doc=c.doc, statuses=PLAN)
     for row in rows.to_dict("records"):
-        fig = Figure.from_row(row)
+        fig = FigureRow.from_row(row)
         if re.search(_STILL_POOR, re.sub(_ALREADY_OUT, "", fig.clause)):
             return fig
     return None

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .growth import industry_ratios
-from .lookup import OUTCOME, SPECS, Figure, assumption, find, fmt, select
+from .lookup import OUTCOME, SPECS, FigureRow, assumption, find, fmt, select
 
 __all__ = [
     "AGRI_VA_RATIO",
@@ -47,7 +47,7 @@ COMPOSITION_COLUMNS = [
 ]
 
 
-def _latest_gdp(figs: pd.DataFrame, doc: str) -> Figure | None:
+def _latest_gdp(figs: pd.DataFrame, doc: str) -> FigureRow | None:
     rows = select(figs, SPECS["gdp"], doc=doc, statuses=OUTCOME)
     rows = rows[rows["value"].notna()]
     if rows.empty:

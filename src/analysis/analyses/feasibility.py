@@ -16,7 +16,7 @@ from .growth import COMPARABLE_SCOPE_PATTERN, growth_caveats, is_real_growth
 from .lookup import (
     BOUND_WORDS,
     OUTCOME,
-    Figure,
+    FigureRow,
     Spec,
     find,
     fmt,
@@ -64,7 +64,7 @@ FEASIBILITY_COLUMNS = [
 ]
 
 
-def _spec_for(fig: Figure, measure: str) -> Spec:
+def _spec_for(fig: FigureRow, measure: str) -> Spec:
     """A spec that finds the same indicator as ``fig`` (by id, else by exact wording)."""
     label = fig.indicator or fig.indicator_id
     if fig.indicator_id:
@@ -72,7 +72,7 @@ def _spec_for(fig: Figure, measure: str) -> Spec:
     return Spec(label, pattern=f"^{re.escape(fig.indicator)}$", measure=measure)
 
 
-def _bound_words(fig: Figure) -> str:
+def _bound_words(fig: FigureRow) -> str:
     if fig.bound == "range":
         return f"between {fmt(fig.low)}% and {fmt(fig.high)}%"
     words = BOUND_WORDS.get(fig.bound, fig.bound)
@@ -107,7 +107,7 @@ def target_feasibility(figs: pd.DataFrame) -> pd.DataFrame:
     rows: list[dict[str, object]] = []
     targets = figs[(figs["status"] == "target") & (figs["measure"] == "growth_pct")]
     for _, t_row in targets.sort_values(["doc", "start"]).iterrows():
-        t = Figure.from_row(t_row.to_dict())
+        t = FigureRow.from_row(t_row.to_dict())
         rows.append(_feasibility_row(figs, t))
     out = pd.DataFrame(rows, columns=FEASIBILITY_COLUMNS)
     for col in ("target_start", "previous_growth_start", "previous_level_start"):
@@ -115,7 +115,7 @@ def target_feasibility(figs: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _feasibility_row(figs: pd.DataFrame, t: Figure) -> dict[str, object]:
+def _feasibility_row(figs: pd.DataFrame, t: FigureRow) -> dict[str, object]:
     prev_year = t.year - 1
     growth = find(figs, _spec_for(t, "growth_pct"), doc=t.doc, year=prev_year, statuses=OUTCOME)
     level_spec = _spec_for(t, "level")
@@ -360,10 +360,10 @@ def context_comparison(figs: pd.DataFrame, context: pd.DataFrame | None = None) 
     rows: list[dict[str, object]] = []
     targets = figs[(figs["status"] == "target") & (figs["measure"] == "growth_pct")]
     for _, t_row in targets.sort_values(["doc", "start"]).iterrows():
-        t = Figure.from_row(t_row.to_dict())
+        t = FigureRow.from_row(t_row.to_dict())
         if not t.indicator_id:
             continue
-        own: list[Figure] = [t]
+        own: list[FigureRow] = [t]
         for measure in ("growth_pct", "level"):
             prev = find(figs, _spec_for(t, measure), doc=t.doc, year=t.year - 1, statuses=OUTCOME)
             if prev is not None:
@@ -381,7 +381,7 @@ def context_comparison(figs: pd.DataFrame, context: pd.DataFrame | None = None) 
     return out
 
 
-def _context_row(target: Figure, fig: Figure, c: pd.Series) -> dict[str, object]:
+def _context_row(target: FigureRow, fig: FigureRow, c: pd.Series) -> dict[str, object]:
     value = float(c["value"])
     own_value = fig.point
     growth = fig.measure == "growth_pct"

@@ -19,7 +19,7 @@ import pandas as pd
 from .lookup import (
     OUTCOME,
     SPECS,
-    Figure,
+    FigureRow,
     Spec,
     decimals,
     find,
@@ -73,7 +73,7 @@ def growth_caveats(
 ) -> list[str]:
     """Plain-words caveats about comparing a level with its growth rate.
 
-    ``sentences``: the clauses of the figures involved (:attr:`Figure.clause`, scanned for
+    ``sentences``: the clauses of the figures involved (:attr:`FigureRow.clause`, scanned for
     剔除/不可比/同口径 and 可比价/实际增长).
     """
     notes: list[str] = []
@@ -172,15 +172,15 @@ def implied_base(figs: pd.DataFrame) -> pd.DataFrame:
             continue
         lv_row = levels.iloc[0]
         gr_row = _nearest(growths, lv_row)
-        lv = Figure.from_row(lv_row.to_dict())
-        gr = Figure.from_row(gr_row.to_dict())
+        lv = FigureRow.from_row(lv_row.to_dict())
+        gr = FigureRow.from_row(gr_row.to_dict())
         rows.append(_implied_row(lv, gr))
     if not rows:
         return pd.DataFrame(columns=IMPLIED_BASE_COLUMNS)
     return pd.DataFrame(rows, columns=IMPLIED_BASE_COLUMNS)
 
 
-def _implied_row(lv: Figure, gr: Figure) -> dict[str, object]:
+def _implied_row(lv: FigureRow, gr: FigureRow) -> dict[str, object]:
     notes = growth_caveats(lv.indicator_id, lv.indicator, lv.year, [lv.clause, gr.clause])
     level = lv.value
     if gr.bound == "range":
@@ -357,7 +357,7 @@ def _years(figs: pd.DataFrame, spec: Spec, doc: str) -> list[int]:
     return sorted({int(y) for y in rows["year"]})
 
 
-def _status_note(*figures: Figure) -> list[str]:
+def _status_note(*figures: FigureRow) -> list[str]:
     est = [f.describe() for f in figures if f.status == "estimate"]
     return [f"estimate: {', '.join(est)}"] if est else []
 
@@ -412,8 +412,8 @@ def _previous_income_ratio(
     figs: pd.DataFrame,
     doc: str,
     year: int,
-    urban: Figure,
-    rural: Figure,
+    urban: FigureRow,
+    rural: FigureRow,
     ratio: float,
     specs: dict[str, Spec],
 ) -> dict[str, object] | None:
@@ -515,12 +515,12 @@ def pp_changes(figs: pd.DataFrame) -> pd.DataFrame:
         ]
         changes = sub[(sub["measure"] == "change_pp") & sub["value"].notna()]
         for _, ch_row in changes.iterrows():
-            ch = Figure.from_row(ch_row.to_dict())
+            ch = FigureRow.from_row(ch_row.to_dict())
             same = levels[levels["year"] == ch.year]
-            lv = Figure.from_row(_nearest(same, ch_row).to_dict()) if not same.empty else None
+            lv = FigureRow.from_row(_nearest(same, ch_row).to_dict()) if not same.empty else None
             rows.append(_stated_change(ch, lv))
         by_year = levels.drop_duplicates("year", keep="first").sort_values(["year", "start"])
-        figures = [Figure.from_row(r.to_dict()) for _, r in by_year.iterrows()]
+        figures = [FigureRow.from_row(r.to_dict()) for _, r in by_year.iterrows()]
         for earlier, later in itertools.pairwise(figures):
             rows.append(_level_pair(earlier, later))
     if not rows:
@@ -531,7 +531,7 @@ def pp_changes(figs: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _stated_change(ch: Figure, lv: Figure | None) -> dict[str, object]:
+def _stated_change(ch: FigureRow, lv: FigureRow | None) -> dict[str, object]:
     notes = []
     to_value = lv.value if lv is not None else math.nan
     from_value = to_value - ch.value if lv is not None else math.nan
@@ -566,7 +566,7 @@ def _stated_change(ch: Figure, lv: Figure | None) -> dict[str, object]:
     }
 
 
-def _level_pair(earlier: Figure, later: Figure) -> dict[str, object]:
+def _level_pair(earlier: FigureRow, later: FigureRow) -> dict[str, object]:
     change = later.value - earlier.value
     relative = (later.value / earlier.value - 1) * 100 if earlier.value else math.nan
     notes = [

@@ -6,7 +6,7 @@ where the extractor assigned one, otherwise by its wording (the ``indicator`` co
 match against the aliases in ``data/reference/indicators.csv``, or a regular expression) and
 its unit as written. Nothing a report states is written into this package.
 
-A :class:`Figure` keeps the key of the row it came from (``doc``, ``start``) so that every
+A :class:`FigureRow` keeps the key of the row it came from (``doc``, ``start``) so that every
 derived number can be traced back to its sentence.
 """
 
@@ -27,7 +27,7 @@ __all__ = [
     "OUTCOME",
     "PLAN",
     "SPECS",
-    "Figure",
+    "FigureRow",
     "MissingFigureError",
     "Spec",
     "assumption",
@@ -152,8 +152,14 @@ SPECS: dict[str, Spec] = {
 
 
 @dataclass(frozen=True)
-class Figure:
-    """One row of a figures table, with the key (doc, start) that leads back to its sentence."""
+class FigureRow:
+    """One row of a figures table as the analyses read it, with the key (doc, start) that
+    leads back to its sentence.
+
+    Not the extractor's :class:`analysis.extraction.extract.Figure` (the record a figure is
+    born as): this is a row read back from the DataFrame, with the helpers the analyses need
+    (:attr:`point`, :attr:`base_value`, :attr:`clause`, :meth:`describe`).
+    """
 
     doc: str
     start: int
@@ -174,7 +180,7 @@ class Figure:
     sentence_id: int | None = None
 
     @classmethod
-    def from_row(cls, row: Mapping[Hashable, Any]) -> Figure:
+    def from_row(cls, row: Mapping[Hashable, Any]) -> FigureRow:
         """A figure from one row of a figures table (a dict or a Series)."""
 
         def num(name: str) -> float:
@@ -233,7 +239,7 @@ class Figure:
         """The value in base units (元, 人次, 户 ...): value × multiplier."""
         return self.point * self.multiplier
 
-    def in_unit_of(self, other: Figure) -> float:
+    def in_unit_of(self, other: FigureRow) -> float:
         """This figure's value expressed in ``other``'s unit (same base unit assumed)."""
         return self.base_value / other.multiplier
 
@@ -343,12 +349,12 @@ def find(
     doc: str | None = None,
     year: int | None = None,
     statuses: str | Iterable[str] | None = None,
-) -> Figure | None:
+) -> FigureRow | None:
     """The first matching figure in text order, or None."""
     rows = select(figs, spec, doc=doc, year=year, statuses=statuses)
     if rows.empty:
         return None
-    return Figure.from_row(rows.iloc[0].to_dict())
+    return FigureRow.from_row(rows.iloc[0].to_dict())
 
 
 def require(
@@ -358,7 +364,7 @@ def require(
     doc: str | None = None,
     year: int | None = None,
     statuses: str | Iterable[str] | None = None,
-) -> Figure:
+) -> FigureRow:
     """Like :func:`find`, but raise :class:`MissingFigureError` with what was looked for."""
     fig = find(figs, spec, doc=doc, year=year, statuses=statuses)
     if fig is None:
@@ -433,6 +439,6 @@ def assumption(
     return value, low, high, source
 
 
-def clause_has(fig: Figure | None, pattern: str) -> bool:
-    """True when the figure's clause (see :attr:`Figure.clause`) matches ``pattern``."""
+def clause_has(fig: FigureRow | None, pattern: str) -> bool:
+    """True when the figure's clause (see :attr:`FigureRow.clause`) matches ``pattern``."""
     return fig is not None and bool(re.search(pattern, fig.clause))
