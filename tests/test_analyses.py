@@ -26,7 +26,6 @@ from analysis.analyses import (
     derived_ratios,
     find,
     implied_base,
-    industry_composition,
     load_assumptions,
     pp_changes,
     require,
@@ -35,6 +34,7 @@ from analysis.analyses import (
     target_setting_model,
 )
 from analysis.analyses.lookup import SPECS
+from analysis.analyses.ratios import RATIOS, industry_ratios, ratio
 
 FIG_COLUMNS = [
     "doc", "indicator", "indicator_id", "year", "status", "measure", "value", "low", "high",
@@ -517,7 +517,7 @@ def test_composition_sensitivity_and_industry() -> None:
     primary = out[out["component"] == "primary"].set_index("agri_va_ratio")["value"]
     assert primary[0.7] == pytest.approx(58.59)  # 83.7 × 0.7
     assert "outside" in one(out, agri_va_ratio=0.7, component="primary")["note"]
-    ind = industry_composition(LIUJIANG)
+    ind = industry_ratios(LIUJIANG)
     assert one(ind, ratio="above-scale share of gross industrial output")["value"] == (
         pytest.approx(91.23, abs=0.01)  # 360 / 394.6
     )
@@ -717,7 +717,7 @@ FUNCTIONS: list[Callable[[pd.DataFrame], pd.DataFrame]] = [
     target_setting_model,
     context_comparison,
     sector_composition,
-    industry_composition,
+    industry_ratios,
     consistency_checks,
 ]
 
@@ -840,3 +840,55 @@ def test_poverty_check_needs_people_still_poor() -> None:
         assert trap["verdict"] == "cannot tell" and "missing" in trap["note"], sentence
     real = one(consistency_checks(_poverty_table("确保剩余734人全部脱贫。", "脱贫")), check=name)
     assert real["result"] == pytest.approx(4.79, abs=0.01)
+
+
+# --- ratios: one module, used by the growth view and the checks -------------------------------
+
+# check name -> the ratio it tests (the same number, in the ratio's unit)
+SHARED = {
+    "tourism: spending per visit": "tourism revenue per visit",
+    "tourism: revenue growth vs arrivals growth": "growth of tourism revenue per visit",
+    "industry: above-scale gross output ≤ gross output of all industry": (
+        "above-scale share of gross industrial output"
+    ),
+    "industry: above-scale value added ≤ above-scale gross output": (
+        "industrial value added / gross output (above designated size)"
+    ),
+    "industry: high-tech output ≤ gross output of all industry": (
+        "high-tech share of gross industrial output"
+    ),
+}
+
+
+@pytest.mark.parametrize("table", [LIUJIANG, OTHER], ids=["liujiang", "other"])
+def test_checks_and_growth_view_give_the_same_ratio(table: pd.DataFrame) -> None:
+    checks = consistency_checks(table).set_index("check")
+    ratios = derived_ratios(table)
+    compared = 0
+    for check, name in SHARED.items():
+        if check not in checks.index or pd.isna(checks.loc[check, "result"]):
+            continue
+        rows = ratios[(ratios["ratio"] == name) & (ratios["year"] == ratios["year"].max())]
+        if rows.empty:
+            continue
+        assert checks.loc[check, "result"] == rows.iloc[0]["value"], check
+        assert checks.loc[check, "result_unit"] == rows.iloc[0]["unit"], check
+        compared += 1
+    assert compared >= 3
+
+
+def test_industry_ratios_are_rows_of_derived_ratios() -> None:
+    ind = industry_ratios(LIUJIANG)
+    assert not ind.empty
+    every = derived_ratios(LIUJIANG)
+    merged = ind.merge(every, on=["doc", "ratio", "year"], suffixes=("", "_all"))
+    assert len(merged) == len(ind)
+    assert (merged["value"] == merged["value_all"]).all()
+
+
+def test_ratio_names_are_unique_and_known() -> None:
+    names = [r.name for r in RATIOS]
+    assert len(names) == len(set(names))
+    assert ratio("fiscal revenue / GDP").denominator == "gdp"
+    with pytest.raises(KeyError, match="no ratio"):
+        ratio("GDP per tourist")

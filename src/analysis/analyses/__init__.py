@@ -18,9 +18,9 @@ wording and unit (:mod:`analysis.analyses.lookup`); assumptions come from
 from __future__ import annotations
 
 from .checks import consistency_checks
-from .composition import composition_sensitivity, industry_composition, sector_composition
+from .composition import composition_sensitivity, sector_composition
 from .feasibility import context_comparison, target_feasibility, target_setting_model
-from .growth import derived_ratios, implied_base, pp_changes
+from .growth import implied_base, pp_changes
 from .lookup import (
     SPECS,
     FigureRow,
@@ -33,6 +33,7 @@ from .lookup import (
     select,
 )
 from .panel import panel_problems, target_mentions, target_outcomes
+from .ratios import derived_ratios, industry_ratios
 
 __all__ = [
     "SPECS",
@@ -45,7 +46,7 @@ __all__ = [
     "derived_ratios",
     "find",
     "implied_base",
-    "industry_composition",
+    "industry_ratios",
     "load_assumptions",
     "load_regional_context",
     "panel_problems",

@@ -26,6 +26,7 @@ from .lookup import (
     fmt,
     select,
 )
+from .ratios import ratio
 
 __all__ = ["CHECK_COLUMNS", "consistency_checks"]
 
@@ -312,39 +313,33 @@ def _household_size(c: _Ctx) -> _Check:
     )
 
 
-def _tourism(c: _Ctx, assumptions: pd.DataFrame | None) -> list[_Check]:
-    out: list[_Check] = []
+def _tourism_spend(c: _Ctx, assumptions: pd.DataFrame | None) -> _Check:
     name = "tourism: spending per visit"
     rev, arr = c.outcome("tourism_revenue"), c.outcome("tourist_arrivals")
     miss = c.missing(name, tourism_revenue=rev, tourist_arrivals=arr)
     if miss:
-        out.append(miss)
-    else:
-        assert rev and arr
-        spend = rev.base_value / arr.base_value
-        try:
-            ref, low, high, source = assumption("tourism_spend_per_visit_reference", assumptions)
-        except KeyError:
-            ref = low = high = math.nan
-            source = "no reference in assumptions.csv"
-        verdict = (
-            CANNOT_TELL
-            if math.isnan(low)
-            else (CONSISTENT if low <= spend <= high else INCONSISTENT)
-        )
-        out.append(
-            _Check(
-                name,
-                _describe(rev, arr),
-                spend,
-                "元/人次",
-                f"within {fmt(low)}–{fmt(high)} 元 (reference {fmt(ref)} 元)",
-                verdict,
-                f"{fmt(rev.value)}{rev.unit} / {fmt(arr.value)}{arr.unit} = {fmt(spend)} 元 per "
-                f"visit; reference: {source}",
-                (rev.start, arr.start),
-            )
-        )
+        return miss
+    assert rev and arr
+    spend = ratio("tourism revenue per visit").of(rev, arr)
+    try:
+        ref, low, high, source = assumption("tourism_spend_per_visit_reference", assumptions)
+    except KeyError:
+        ref = low = high = math.nan
+        source = "no reference in assumptions.csv"
+    return _Check(
+        name,
+        _describe(rev, arr),
+        spend,
+        "元/人次",
+        f"within {fmt(low)}–{fmt(high)} 元 (reference {fmt(ref)} 元)",
+        _within(spend, low, high),
+        f"{fmt(rev.value)}{rev.unit} / {fmt(arr.value)}{arr.unit} = {fmt(spend)} 元 per "
+        f"visit; reference: {source}",
+        (rev.start, arr.start),
+    )
+
+
+def _tourism_growth(c: _Ctx) -> _Check:
     name = "tourism: revenue growth vs arrivals growth"
     g_rev, g_arr = (
         c.outcome("tourism_revenue", "growth_pct"),
@@ -352,24 +347,27 @@ def _tourism(c: _Ctx, assumptions: pd.DataFrame | None) -> list[_Check]:
     )
     miss = c.missing(name, tourism_revenue_growth=g_rev, tourist_arrivals_growth=g_arr)
     if miss:
-        out.append(miss)
-        return out
+        return miss
     assert g_rev and g_arr
-    per_visit = ((1 + g_rev.value / 100) / (1 + g_arr.value / 100) - 1) * 100
-    out.append(
-        _Check(
-            name,
-            _describe(g_rev, g_arr),
-            per_visit,
-            "%",
-            "spending per visit changes by a few percent (−10% to +10%)",
-            CONSISTENT if -10 <= per_visit <= 10 else INCONSISTENT,
-            f"(1 + {fmt(g_rev.value)}%) / (1 + {fmt(g_arr.value)}%) − 1 = {fmt(per_visit, 3)}% "
-            "change in spending per visit (nominal): revenue and arrivals grow together",
-            (g_rev.start, g_arr.start),
-        )
+    per_visit = ratio("growth of tourism revenue per visit").of(g_rev, g_arr)
+    return _Check(
+        name,
+        _describe(g_rev, g_arr),
+        per_visit,
+        "%",
+        "spending per visit changes by a few percent (−10% to +10%)",
+        _within(per_visit, -10, 10),
+        f"(1 + {fmt(g_rev.value)}%) / (1 + {fmt(g_arr.value)}%) − 1 = {fmt(per_visit, 3)}% "
+        "change in spending per visit (nominal): revenue and arrivals grow together",
+        (g_rev.start, g_arr.start),
     )
-    return out
+
+
+def _within(value: float, low: float, high: float) -> str:
+    """The verdict for a value that should lie in [low, high] (cannot tell when either is NaN)."""
+    if math.isnan(value) or math.isnan(low) or math.isnan(high):
+        return CANNOT_TELL
+    return CONSISTENT if low <= value <= high else INCONSISTENT
 
 
 def _parts_of_gdp(c: _Ctx, assumptions: pd.DataFrame | None) -> list[_Check]:
@@ -432,7 +430,7 @@ def _parts_of_gdp(c: _Ctx, assumptions: pd.DataFrame | None) -> list[_Check]:
         out.append(miss)
     else:
         assert gdp and ter and g_gdp and g_ter
-        w = ter.in_unit_of(gdp) / gdp.value
+        w = ratio("services value added / GDP").of(ter, gdp) / 100  # share of GDP, 0–1
         rest = (g_gdp.value - w * g_ter.value) / (1 - w)
         out.append(
             _Check(
@@ -452,35 +450,36 @@ def _parts_of_gdp(c: _Ctx, assumptions: pd.DataFrame | None) -> list[_Check]:
     return out
 
 
+# (ratio, check): a part's share of its whole is at most 100%
+_PART_OF_WHOLE = (
+    (
+        "above-scale share of gross industrial output",
+        "industry: above-scale gross output ≤ gross output of all industry",
+    ),
+    (
+        "industrial value added / gross output (above designated size)",
+        "industry: above-scale value added ≤ above-scale gross output",
+    ),
+    (
+        "high-tech share of gross industrial output",
+        "industry: high-tech output ≤ gross output of all industry",
+    ),
+)
+
+
 def _industry(c: _Ctx) -> list[_Check]:
     out: list[_Check] = []
-    pairs = [
-        (
-            "industrial_output_above_scale",
-            "industrial_output",
-            "industry: above-scale gross output ≤ gross output of all industry",
-        ),
-        (
-            "industrial_value_added",
-            "industrial_output_above_scale",
-            "industry: above-scale value added ≤ above-scale gross output",
-        ),
-        (
-            "high_tech_output",
-            "industrial_output",
-            "industry: high-tech output ≤ gross output of all industry",
-        ),
-    ]
-    for part_key, whole_key, name in pairs:
-        part, whole = c.outcome(part_key), c.outcome(whole_key)
-        miss = c.missing(name, **{part_key: part, whole_key: whole})
+    for ratio_name, name in _PART_OF_WHOLE:
+        r = ratio(ratio_name)
+        part, whole = c.outcome(r.numerator), c.outcome(r.denominator)
+        miss = c.missing(name, **{r.numerator: part, r.denominator: whole})
         if miss:
             out.append(miss)
             continue
         assert part and whole
-        share = part.base_value / whole.base_value * 100
+        share = r.of(part, whole)
         note = f"{fmt(part.value)} / {fmt(whole.value)} = {fmt(share, 3)}%"
-        if part_key == "high_tech_output":
+        if r.numerator == "high_tech_output":
             note += (
                 "; high-tech output is compiled on a different enterprise list (science and "
                 "technology bureau), so exceeding 100% would not prove an error"
@@ -492,7 +491,7 @@ def _industry(c: _Ctx) -> list[_Check]:
                 share,
                 "%",
                 "≤ 100%",
-                CONSISTENT if share <= 100 else INCONSISTENT,
+                _within(share, -math.inf, 100),
                 note,
                 (part.start, whole.start),
             )
@@ -556,7 +555,8 @@ def consistency_checks(
         _projects,
         lambda c: _poverty_base(c),
         _household_size,
-        lambda c: _tourism(c, assumptions),
+        lambda c: _tourism_spend(c, assumptions),
+        _tourism_growth,
         lambda c: _parts_of_gdp(c, assumptions),
         _industry,
         _pp_levels,

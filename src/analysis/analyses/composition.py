@@ -15,13 +15,11 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .growth import industry_ratios
 from .lookup import OUTCOME, SPECS, FigureRow, assumption, find, fmt, select
 
 __all__ = [
     "AGRI_VA_RATIO",
     "composition_sensitivity",
-    "industry_composition",
     "sector_composition",
 ]
 
@@ -275,13 +273,3 @@ def composition_sensitivity(
     if not frames:
         return pd.DataFrame(columns=SENSITIVITY_COLUMNS)
     return pd.concat(frames, ignore_index=True)
-
-
-def industry_composition(figs: pd.DataFrame) -> pd.DataFrame:
-    """Inside industry: value added over gross output above designated size, the
-    above-scale share of gross industrial output and the high-tech share (on both bases).
-
-    Same columns as :func:`analysis.analyses.derived_ratios`: ``doc``, ``ratio``, ``year``,
-    ``value``, ``unit``, ``numerator``, ``denominator``, ``sources``, ``note``.
-    """
-    return industry_ratios(figs)

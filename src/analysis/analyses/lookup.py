@@ -40,6 +40,7 @@ __all__ = [
     "load_regional_context",
     "require",
     "select",
+    "status_note",
 ]
 
 OUTCOME: tuple[str, ...] = ("actual", "estimate")
@@ -258,6 +259,12 @@ class FigureRow:
         name = self.indicator or self.indicator_id
         kind = {"growth_pct": " growth", "change_pp": " change"}.get(self.measure, "")
         return f"{name}{kind} {number} ({self.year} {self.status})"
+
+
+def status_note(*figures: FigureRow) -> list[str]:
+    """``["estimate: <the estimated inputs>"]``, or ``[]`` when every input is an outcome."""
+    est = [f.describe() for f in figures if f.status == "estimate"]
+    return [f"estimate: {', '.join(est)}"] if est else []
 
 
 def fmt(value: float, digits: int = 4) -> str:
