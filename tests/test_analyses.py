@@ -18,22 +18,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.analyses import (
-    MissingFigureError,
-    Spec,
     composition_sensitivity,
     consistency_checks,
     context_comparison,
     derived_ratios,
-    find,
     implied_base,
     load_assumptions,
     pp_changes,
-    require,
     sector_composition,
     target_feasibility,
     target_setting_model,
 )
-from analysis.analyses.lookup import SPECS
+from analysis.analyses.lookup import SPECS, MissingFigureError, Spec, find, require
 from analysis.analyses.ratios import RATIOS, industry_ratios, ratio
 
 FIG_COLUMNS = [
@@ -892,3 +888,36 @@ def test_ratio_names_are_unique_and_known() -> None:
     assert ratio("fiscal revenue / GDP").denominator == "gdp"
     with pytest.raises(KeyError, match="no ratio"):
         ratio("GDP per tourist")
+
+
+# --- the public API: what notebooks and the README call, nothing more ------------------------
+
+
+def _names_used_by_notebooks_and_readme() -> set[str]:
+    """Names imported ``from analysis.analyses import ...`` by a notebook, and functions the
+    README calls as ``analysis.analyses.<name>(``."""
+    import json
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    used: set[str] = set()
+    for nb in sorted((root / "notebooks").glob("*.ipynb")):
+        cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
+        code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+        pattern = r"from analysis\.analyses import (?:\(([^)]*)\)|([^(\n]+))"
+        for grouped, single in re.findall(pattern, code):
+            used |= {n.strip() for n in (grouped or single).split(",") if n.strip()}
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    return used | set(re.findall(r"analysis\.analyses\.(\w+)\(", readme))
+
+
+def test_public_api_is_what_notebooks_and_readme_call() -> None:
+    import analysis.analyses as pkg
+
+    used = _names_used_by_notebooks_and_readme()
+    assert {"target_outcomes", "sector_composition", "derived_ratios"} <= used
+    assert used <= set(pkg.__all__)
+    # beyond those, only the one analysis no notebook shows (the cross-checks)
+    assert set(pkg.__all__) - used <= {"consistency_checks"}
+    assert all(hasattr(pkg, name) for name in pkg.__all__)
