@@ -921,3 +921,37 @@ def test_public_api_is_what_notebooks_and_readme_call() -> None:
     # beyond those, only the one analysis no notebook shows (the cross-checks)
     assert set(pkg.__all__) - used <= {"consistency_checks"}
     assert all(hasattr(pkg, name) for name in pkg.__all__)
+
+
+# --- the COVID-19 caveat follows the target's own year, not the Liujiang report ---------------
+
+
+def _one_target_report(doc: str, year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """An invented county report of ``year``: a GDP growth target for ``year``, and a
+    context table with the province's outcome for that year (an ex-post look)."""
+    table = make_table(
+        doc,
+        [
+            (
+                f"{year}年经济社会发展的主要预期目标是：地区生产总值增长6%以上。",
+                [("地区生产总值", "gdp", year, T, G, 6.0, "%", "ge")],
+            ),
+        ],
+    )
+    context = pd.DataFrame(
+        [("泺北省", "Luobei", "province", "gdp", str(year), "actual", "growth_pct", 2.0, "%",
+          "eq")],
+        columns=["entity", "entity_en", "level", "indicator_id", "period", "status", "measure",
+                 "value", "unit", "bound"],
+    ).assign(source="invented for tests", url="https://example.invalid/")
+    return table, context
+
+
+@pytest.mark.parametrize(("year", "covid"), [(2020, True), (2021, False), (2019, False)])
+def test_covid_note_follows_the_target_year(year: int, covid: bool) -> None:
+    table, context = _one_target_report(f"qingshui-{year}", year)
+    row = one(context_comparison(table, context), entity_en="Luobei")
+    assert "ex-post look" in row["note"]  # a target next to an outcome published later
+    assert ("COVID-19" in row["note"]) is covid
+    if covid:
+        assert "2020 was the COVID-19 year" in row["note"]

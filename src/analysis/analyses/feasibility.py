@@ -25,6 +25,14 @@ from .lookup import (
 
 __all__ = ["context_comparison", "target_feasibility", "target_setting_model"]
 
+UNFORESEEABLE_YEARS: dict[int, tuple[str, str]] = {
+    2020: ("the COVID-19 year", "the pandemic"),
+}
+"""Years whose outcomes no target set beforehand could anticipate: (what the year was, the
+event). A fact about the world,
+the same for every report: :func:`context_comparison` adds the caveat to an ex-post look at
+any report's target for such a year (the target's own year, read from the figure)."""
+
 _IMPLIED_KIND = {
     "eq": "point",
     "approx": "approximate",
@@ -400,10 +408,11 @@ def _context_row(target: FigureRow, fig: FigureRow, c: pd.Series) -> dict[str, o
             f"ex-post look: {c['entity_en']}'s {c['period']} outcome was published after the "
             "report; a target is a plan, not a forecast"
         )
-        if fig.year == 2020:
+        if fig.year in UNFORESEEABLE_YEARS:
+            what, event = UNFORESEEABLE_YEARS[fig.year]
             notes.append(
-                "2020 was the COVID-19 year: targets set before the pandemic could not "
-                "anticipate it, so a shortfall says little about how they were set"
+                f"{fig.year} was {what}: targets set before {event} could not anticipate it, "
+                "so a shortfall says little about how they were set"
             )
     if growth and fig.bound in ("ge", "gt"):
         notes.append("the report's figure is a floor")
