@@ -189,33 +189,61 @@ def _remaining_poor(c: _Ctx, key: str) -> FigureRow | None:
     return None
 
 
-def _poverty_base(c: _Ctx) -> list[_Check]:
-    name = "poverty: registered population implied by the incidence rates"
+_POVERTY_BASE = "poverty: registered population implied by the incidence rates"
+
+
+@dataclass(frozen=True)
+class _Poverty:
+    """The poverty figures and the two registered-population bases they imply."""
+
+    before: FigureRow  # the earlier incidence rate (%)
+    after: FigureRow  # the later incidence rate (%)
+    lifted: FigureRow  # persons lifted out of poverty
+    remaining: FigureRow  # persons still poor (a planned figure)
+
+    @property
+    def half_steps(self) -> tuple[float, float]:
+        """Half a unit of the last decimal of each rate (the rounding of what is written)."""
+        return (0.5 * 10 ** -decimals(self.before.value), 0.5 * 10 ** -decimals(self.after.value))
+
+    def bases(self, shift_before: float = 0.0, shift_after: float = 0.0) -> tuple[float, float]:
+        """(lifted + remaining) / rate before, remaining / rate after, rates shifted by pp."""
+        n_lift, n_rem = self.lifted.base_value, self.remaining.base_value
+        return (
+            (n_lift + n_rem) / ((self.before.value + shift_before) / 100),
+            n_rem / ((self.after.value + shift_after) / 100),
+        )
+
+    @property
+    def sources(self) -> tuple[int, ...]:
+        return (self.before.start, self.after.start, self.lifted.start, self.remaining.start)
+
+
+def _poverty_inputs(c: _Ctx) -> _Poverty | _Check:
     before, after = _poverty_pair(c)
     lifted = find(c.figs, c.specs["poverty_persons"], doc=c.doc, statuses=OUTCOME)
     remaining = _remaining_poor(c, "poverty_persons")
     miss = c.missing(
-        name,
+        _POVERTY_BASE,
         poverty_incidence_before=before,
         poverty_incidence_after=after,
         poverty_persons=lifted,
         poverty_persons_remaining=remaining,
     )
     if miss:
-        return [miss]
+        return miss
     assert before and after and lifted and remaining
-    n_lift, n_rem = lifted.base_value, remaining.base_value
-    base_before = (n_lift + n_rem) / (before.value / 100)
-    base_after = n_rem / (after.value / 100)
-    # the incidences are rounded to the decimals they are written with
-    h_b, h_a = 0.5 * 10 ** -decimals(before.value), 0.5 * 10 ** -decimals(after.value)
-    rng_b = (
-        (n_lift + n_rem) / ((before.value + h_b) / 100),
-        (n_lift + n_rem) / ((before.value - h_b) / 100),
-    )
-    rng_a = (n_rem / ((after.value + h_a) / 100), n_rem / ((after.value - h_a) / 100))
+    return _Poverty(before, after, lifted, remaining)
+
+
+def _poverty_bases_agree(pv: _Poverty) -> _Check:
+    before, after = pv.before, pv.after
+    n_lift, n_rem = pv.lifted.base_value, pv.remaining.base_value
+    base_before, base_after = pv.bases()
+    h_b, h_a = pv.half_steps
+    rng_b = (pv.bases(shift_before=h_b)[0], pv.bases(shift_before=-h_b)[0])
+    rng_a = (pv.bases(shift_after=h_a)[1], pv.bases(shift_after=-h_a)[1])
     diff = base_after / base_before - 1
-    overlap = rng_b[0] <= rng_a[1] and rng_a[0] <= rng_b[1]
     verdict = CONSISTENT if abs(diff) <= POVERTY_BASE_TOLERANCE else INCONSISTENT
     note = (
         f"base from the {before.year} rate: ({fmt(n_lift)} lifted + {fmt(n_rem)} remaining) / "
@@ -223,7 +251,7 @@ def _poverty_base(c: _Ctx) -> list[_Check]:
         f"{fmt(n_rem)} remaining / {fmt(after.value)}% = {fmt(base_after)} persons; they differ "
         f"by {fmt(diff * 100, 2)}%. "
     )
-    if overlap:
+    if rng_b[0] <= rng_a[1] and rng_a[0] <= rng_b[1]:
         note += "The difference is within the rounding of the two rates. "
     else:
         note += (
@@ -237,39 +265,44 @@ def _poverty_base(c: _Ctx) -> list[_Check]:
         f"resident population; {'roughly consistent' if verdict == CONSISTENT else 'too far apart'}"
         f" at a {fmt(POVERTY_BASE_TOLERANCE * 100)}% tolerance"
     )
-    sources = (before.start, after.start, lifted.start, remaining.start)
-    inputs = _describe(before, after, lifted, remaining)
-    out = [
-        _Check(
-            name,
-            inputs,
-            diff * 100,
-            "%",
-            f"the two bases agree within ±{fmt(POVERTY_BASE_TOLERANCE * 100)}%",
-            verdict,
-            note,
-            sources,
-        )
-    ]
-    # the fall in the rate implied by the persons lifted, on the later base
+    return _Check(
+        _POVERTY_BASE,
+        _describe(before, after, pv.lifted, pv.remaining),
+        diff * 100,
+        "%",
+        f"the two bases agree within ±{fmt(POVERTY_BASE_TOLERANCE * 100)}%",
+        verdict,
+        note,
+        pv.sources,
+    )
+
+
+def _poverty_drop(pv: _Poverty) -> _Check:
+    """The fall in the rate implied by the persons lifted, on the later base."""
+    before, after, n_lift = pv.before, pv.after, pv.lifted.base_value
+    base_before, base_after = pv.bases()
     drop = n_lift / base_after * 100
     stated = before.value - after.value
-    tolerance = max(0.1 * stated, 2 * (h_b + h_a))
-    out.append(
-        _Check(
-            "poverty: persons lifted vs fall of the incidence rate",
-            _describe(before, after, lifted),
-            drop,
-            "百分点",
-            f"≈ {fmt(stated)} percentage points ({fmt(before.value)}% → {fmt(after.value)}%)",
-            CONSISTENT if abs(drop - stated) <= tolerance else INCONSISTENT,
-            f"{fmt(n_lift)} / {fmt(base_after)} = {fmt(drop, 3)} pp on the {after.year} base "
-            f"({fmt(n_lift / base_before * 100, 3)} pp on the {before.year} base); the rate fell "
-            f"by {fmt(stated, 3)} percentage points (not percent)",
-            (before.start, after.start, lifted.start, remaining.start),
-        )
+    tolerance = max(0.1 * stated, 2 * sum(pv.half_steps))
+    return _Check(
+        "poverty: persons lifted vs fall of the incidence rate",
+        _describe(before, after, pv.lifted),
+        drop,
+        "百分点",
+        f"≈ {fmt(stated)} percentage points ({fmt(before.value)}% → {fmt(after.value)}%)",
+        CONSISTENT if abs(drop - stated) <= tolerance else INCONSISTENT,
+        f"{fmt(n_lift)} / {fmt(base_after)} = {fmt(drop, 3)} pp on the {after.year} base "
+        f"({fmt(n_lift / base_before * 100, 3)} pp on the {before.year} base); the rate fell "
+        f"by {fmt(stated, 3)} percentage points (not percent)",
+        pv.sources,
     )
-    return out
+
+
+def _poverty_base(c: _Ctx) -> list[_Check]:
+    pv = _poverty_inputs(c)
+    if isinstance(pv, _Check):
+        return [pv]
+    return [_poverty_bases_agree(pv), _poverty_drop(pv)]
 
 
 def _household_size(c: _Ctx) -> _Check:
@@ -370,84 +403,82 @@ def _within(value: float, low: float, high: float) -> str:
     return CONSISTENT if low <= value <= high else INCONSISTENT
 
 
-def _parts_of_gdp(c: _Ctx, assumptions: pd.DataFrame | None) -> list[_Check]:
-    out: list[_Check] = []
+def _services_and_industry(c: _Ctx) -> _Check:
     name = "GDP: services + above-scale industrial value added < GDP"
     gdp = c.outcome("gdp")
     ter, ind = c.outcome("tertiary_value_added"), c.outcome("industrial_value_added")
     miss = c.missing(name, gdp=gdp, tertiary_value_added=ter, industrial_value_added=ind)
     if miss:
-        out.append(miss)
-    else:
-        assert gdp and ter and ind
-        s = ter.in_unit_of(gdp) + ind.in_unit_of(gdp)
-        room = gdp.value - s
-        out.append(
-            _Check(
-                name,
-                _describe(gdp, ter, ind),
-                s,
-                gdp.unit,
-                f"< {fmt(gdp.value)}{gdp.unit} (GDP)",
-                CONSISTENT if room > 0 else INCONSISTENT,
-                f"{fmt(gdp.value)} − {fmt(s)} = {fmt(room)}{gdp.unit} "
-                f"({fmt(room / gdp.value * 100, 3)}% of GDP) left for agriculture, construction "
-                "and industry below designated size",
-                (gdp.start, ter.start, ind.start),
-            )
-        )
+        return miss
+    assert gdp and ter and ind
+    s = ter.in_unit_of(gdp) + ind.in_unit_of(gdp)
+    room = gdp.value - s
+    return _Check(
+        name,
+        _describe(gdp, ter, ind),
+        s,
+        gdp.unit,
+        f"< {fmt(gdp.value)}{gdp.unit} (GDP)",
+        CONSISTENT if room > 0 else INCONSISTENT,
+        f"{fmt(gdp.value)} − {fmt(s)} = {fmt(room)}{gdp.unit} "
+        f"({fmt(room / gdp.value * 100, 3)}% of GDP) left for agriculture, construction "
+        "and industry below designated size",
+        (gdp.start, ter.start, ind.start),
+    )
+
+
+def _with_primary(c: _Ctx, assumptions: pd.DataFrame | None) -> _Check:
     name = "GDP: services + above-scale industry + estimated primary ≤ GDP"
+    gdp = c.outcome("gdp")
+    ter, ind = c.outcome("tertiary_value_added"), c.outcome("industrial_value_added")
     agri = c.outcome("agriculture_output")
     miss = c.missing(
         name, gdp=gdp, tertiary_value_added=ter, industrial_value_added=ind, agriculture_output=agri
     )
     if miss:
-        out.append(miss)
-    else:
-        assert gdp and ter and ind and agri
-        _, _, high, source = assumption("agriculture_value_added_ratio", assumptions)
-        s = ter.in_unit_of(gdp) + ind.in_unit_of(gdp) + agri.in_unit_of(gdp) * high
-        out.append(
-            _Check(
-                name,
-                _describe(gdp, ter, ind, agri),
-                s,
-                gdp.unit,
-                f"≤ {fmt(gdp.value)}{gdp.unit} (GDP)",
-                CONSISTENT if s <= gdp.value else INCONSISTENT,
-                f"primary value added at the high end of the assumed ratio ({fmt(high)} × "
-                f"{fmt(agri.value)}{agri.unit}); the remaining {fmt(gdp.value - s)}{gdp.unit} "
-                f"is construction and smaller industry. Assumption: {source}",
-                (gdp.start, ter.start, ind.start, agri.start),
-            )
-        )
+        return miss
+    assert gdp and ter and ind and agri
+    _, _, high, source = assumption("agriculture_value_added_ratio", assumptions)
+    s = ter.in_unit_of(gdp) + ind.in_unit_of(gdp) + agri.in_unit_of(gdp) * high
+    return _Check(
+        name,
+        _describe(gdp, ter, ind, agri),
+        s,
+        gdp.unit,
+        f"≤ {fmt(gdp.value)}{gdp.unit} (GDP)",
+        CONSISTENT if s <= gdp.value else INCONSISTENT,
+        f"primary value added at the high end of the assumed ratio ({fmt(high)} × "
+        f"{fmt(agri.value)}{agri.unit}); the remaining {fmt(gdp.value - s)}{gdp.unit} "
+        f"is construction and smaller industry. Assumption: {source}",
+        (gdp.start, ter.start, ind.start, agri.start),
+    )
+
+
+def _growth_of_the_rest(c: _Ctx) -> _Check:
     name = "GDP growth vs services growth: implied growth of the rest of the economy"
+    gdp, ter = c.outcome("gdp"), c.outcome("tertiary_value_added")
     g_gdp, g_ter = c.outcome("gdp", "growth_pct"), c.outcome("tertiary_value_added", "growth_pct")
     miss = c.missing(
         name, gdp=gdp, tertiary_value_added=ter, gdp_growth=g_gdp, tertiary_growth=g_ter
     )
     if miss:
-        out.append(miss)
-    else:
-        assert gdp and ter and g_gdp and g_ter
-        w = ratio("services value added / GDP").of(ter, gdp) / 100  # share of GDP, 0–1
-        rest = (g_gdp.value - w * g_ter.value) / (1 - w)
-        out.append(
-            _Check(
-                name,
-                _describe(gdp, ter, g_gdp, g_ter),
-                rest,
-                "%",
-                "≥ 0 (the other sectors are reported as growing)",
-                CONSISTENT if rest >= 0 else INCONSISTENT,
-                f"({fmt(g_gdp.value)} − {fmt(w, 3)} × {fmt(g_ter.value)}) / (1 − {fmt(w, 3)}) = "
-                f"{fmt(rest, 3)}%: services ({fmt(w * 100, 3)}% of GDP) contribute "
-                f"{fmt(w * g_ter.value, 3)} pp of the {fmt(g_gdp.value)}% growth. Approximation: "
-                "weights are this year's nominal shares, growth rates are real",
-                (gdp.start, ter.start, g_gdp.start, g_ter.start),
-            )
-        )
-    return out
+        return miss
+    assert gdp and ter and g_gdp and g_ter
+    w = ratio("services value added / GDP").of(ter, gdp) / 100  # share of GDP, 0–1
+    rest = (g_gdp.value - w * g_ter.value) / (1 - w)
+    return _Check(
+        name,
+        _describe(gdp, ter, g_gdp, g_ter),
+        rest,
+        "%",
+        "≥ 0 (the other sectors are reported as growing)",
+        CONSISTENT if rest >= 0 else INCONSISTENT,
+        f"({fmt(g_gdp.value)} − {fmt(w, 3)} × {fmt(g_ter.value)}) / (1 − {fmt(w, 3)}) = "
+        f"{fmt(rest, 3)}%: services ({fmt(w * 100, 3)}% of GDP) contribute "
+        f"{fmt(w * g_ter.value, 3)} pp of the {fmt(g_gdp.value)}% growth. Approximation: "
+        "weights are this year's nominal shares, growth rates are real",
+        (gdp.start, ter.start, g_gdp.start, g_ter.start),
+    )
 
 
 # (ratio, check): a part's share of its whole is at most 100%
@@ -557,7 +588,9 @@ def consistency_checks(
         _household_size,
         lambda c: _tourism_spend(c, assumptions),
         _tourism_growth,
-        lambda c: _parts_of_gdp(c, assumptions),
+        _services_and_industry,
+        lambda c: _with_primary(c, assumptions),
+        _growth_of_the_rest,
         _industry,
         _pp_levels,
     ]
