@@ -219,20 +219,22 @@ class _Poverty:
         return (self.before.start, self.after.start, self.lifted.start, self.remaining.start)
 
 
+def _lifted_and_remaining(c: _Ctx, key: str) -> dict[str, FigureRow | None]:
+    """``{key: lifted out (an outcome), key_remaining: still poor (a plan)}``."""
+    lifted = find(c.figs, c.specs[key], doc=c.doc, statuses=OUTCOME)
+    return {key: lifted, f"{key}_remaining": _remaining_poor(c, key)}
+
+
 def _poverty_inputs(c: _Ctx) -> _Poverty | _Check:
     before, after = _poverty_pair(c)
-    lifted = find(c.figs, c.specs["poverty_persons"], doc=c.doc, statuses=OUTCOME)
-    remaining = _remaining_poor(c, "poverty_persons")
-    miss = c.missing(
-        _POVERTY_BASE,
-        poverty_incidence_before=before,
-        poverty_incidence_after=after,
-        poverty_persons=lifted,
-        poverty_persons_remaining=remaining,
-    )
+    persons = _lifted_and_remaining(c, "poverty_persons")
+    found = {"poverty_incidence_before": before, "poverty_incidence_after": after, **persons}
+    miss = c.missing(_POVERTY_BASE, **found)
     if miss:
         return miss
-    assert before and after and lifted and remaining
+    assert before and after
+    lifted, remaining = persons.values()
+    assert lifted and remaining
     return _Poverty(before, after, lifted, remaining)
 
 
@@ -307,19 +309,16 @@ def _poverty_base(c: _Ctx) -> list[_Check]:
 
 def _household_size(c: _Ctx) -> _Check:
     name = "poverty: persons per household, lifted vs remaining"
-    hh = find(c.figs, c.specs["poverty_households"], doc=c.doc, statuses=OUTCOME)
-    pp = find(c.figs, c.specs["poverty_persons"], doc=c.doc, statuses=OUTCOME)
-    hh_r = _remaining_poor(c, "poverty_households")
-    pp_r = _remaining_poor(c, "poverty_persons")
-    miss = c.missing(
-        name,
-        poverty_households=hh,
-        poverty_persons=pp,
-        poverty_households_remaining=hh_r,
-        poverty_persons_remaining=pp_r,
-    )
+    households = _lifted_and_remaining(c, "poverty_households")
+    persons = _lifted_and_remaining(c, "poverty_persons")
+    # in the order lifted households, lifted persons, remaining households, remaining persons
+    pairs = zip(households.items(), persons.items(), strict=True)
+    found = dict(kv for pair in pairs for kv in pair)
+    miss = c.missing(name, **found)
     if miss:
         return miss
+    hh, hh_r = households.values()
+    pp, pp_r = persons.values()
     assert hh and pp and hh_r and pp_r
     size, size_r = pp.base_value / hh.base_value, pp_r.base_value / hh_r.base_value
     plausible = all(1 <= s <= 6 for s in (size, size_r))

@@ -16,7 +16,7 @@ import math
 import re
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 import pandas as pd
 
@@ -30,6 +30,7 @@ __all__ = [
     "FigureRow",
     "MissingFigureError",
     "Spec",
+    "Where",
     "assumption",
     "decimals",
     "find",
@@ -313,26 +314,29 @@ def _as_tuple(statuses: str | Iterable[str] | None) -> tuple[str, ...] | None:
     return tuple(statuses)
 
 
-def select(
-    figs: pd.DataFrame,
-    spec: Spec,
-    *,
-    doc: str | None = None,
-    year: int | None = None,
-    statuses: str | Iterable[str] | None = None,
-) -> pd.DataFrame:
-    """All rows matching ``spec`` (and doc / year / statuses if given), in text order.
+class Where(TypedDict, total=False):
+    """Where to look: one doc, one year, some statuses (each optional)."""
+
+    doc: str | None
+    year: int | None
+    statuses: str | Iterable[str] | None
+
+
+def select(figs: pd.DataFrame, spec: Spec, **where: Unpack[Where]) -> pd.DataFrame:
+    """All rows matching ``spec`` (and ``doc`` / ``year`` / ``statuses`` if given), in text
+    order.
 
     Rows with the spec's ``indicator_id`` win; only if there are none are rows without an id
     matched by wording (alias or ``pattern``) and unit.
     """
+    doc, year = where.get("doc"), where.get("year")
     rows = figs
     if doc is not None:
         rows = rows[rows["doc"] == doc]
     rows = rows[rows["measure"] == spec.measure]
     if year is not None:
         rows = rows[rows["year"] == year]
-    wanted = _as_tuple(statuses)
+    wanted = _as_tuple(where.get("statuses"))
     if wanted is not None:
         rows = rows[rows["status"].isin(list(wanted))]
     if spec.units:
@@ -349,40 +353,27 @@ def select(
     return hit.sort_values(["doc", "start"], kind="stable")
 
 
-def find(
-    figs: pd.DataFrame,
-    spec: Spec,
-    *,
-    doc: str | None = None,
-    year: int | None = None,
-    statuses: str | Iterable[str] | None = None,
-) -> FigureRow | None:
-    """The first matching figure in text order, or None."""
-    rows = select(figs, spec, doc=doc, year=year, statuses=statuses)
+def find(figs: pd.DataFrame, spec: Spec, **where: Unpack[Where]) -> FigureRow | None:
+    """The first matching figure in text order (see :func:`select`), or None."""
+    rows = select(figs, spec, **where)
     if rows.empty:
         return None
     return FigureRow.from_row(rows.iloc[0].to_dict())
 
 
-def require(
-    figs: pd.DataFrame,
-    spec: Spec,
-    *,
-    doc: str | None = None,
-    year: int | None = None,
-    statuses: str | Iterable[str] | None = None,
-) -> FigureRow:
+def require(figs: pd.DataFrame, spec: Spec, **where: Unpack[Where]) -> FigureRow:
     """Like :func:`find`, but raise :class:`MissingFigureError` with what was looked for."""
-    fig = find(figs, spec, doc=doc, year=year, statuses=statuses)
+    fig = find(figs, spec, **where)
     if fig is None:
-        where = [f"doc={doc!r}" if doc else "any doc"]
+        doc, year = where.get("doc"), where.get("year")
+        said = [f"doc={doc!r}" if doc else "any doc"]
         if year is not None:
-            where.append(f"year={year}")
-        wanted = _as_tuple(statuses)
+            said.append(f"year={year}")
+        wanted = _as_tuple(where.get("statuses"))
         if wanted:
-            where.append(f"status in {list(wanted)}")
+            said.append(f"status in {list(wanted)}")
         raise MissingFigureError(
-            f"no figure for {spec.label} ({spec.how()}) with {', '.join(where)}"
+            f"no figure for {spec.label} ({spec.how()}) with {', '.join(said)}"
         )
     return fig
 
