@@ -133,3 +133,41 @@ def test_functions_are_short_or_say_why(path: Path) -> None:
             if lines > MAX_FUNCTION_LINES and not why:
                 long.append(f"{node.name} ({lines} lines)")
     assert not long, f"{path.name}: {long}"
+
+
+# --- the layout, as ARCHITECTURE.md and the README describe it --------------------------------
+
+ROOT = SRC.parent
+
+
+def _layout_section() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## Layout")
+    end = readme.find("\n## ", start + 1)
+    return readme[start : end if end > 0 else None]
+
+
+def _modules() -> list[Path]:
+    skip = ("__init__.py", "__main__.py")
+    return [p for p in sorted(PACKAGE.rglob("*.py")) if p.name not in skip]
+
+
+@pytest.mark.parametrize("doc", ["ARCHITECTURE.md", "README.md#Layout"])
+def test_layout_docs_name_every_module_and_no_other(doc: str) -> None:
+    import re
+
+    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8") if doc == "ARCHITECTURE.md" \
+        else _layout_section()
+    modules = _modules()
+    missing = [p.name for p in modules if not re.search(rf"\b{re.escape(p.name)}\b", text)]
+    assert not missing, f"{doc} does not describe {missing}"
+    named = set(re.findall(r"\b(\w+\.py)\b", text)) - {"__init__.py", "__main__.py"}
+    elsewhere = {p.name for d in ("tests", "scripts", "benchmarks", "evaluation")
+                 for p in (ROOT / d).glob("*.py")}
+    gone = named - {p.name for p in modules} - elsewhere
+    assert not gone, f"{doc} names modules that do not exist: {sorted(gone)}"
+
+
+def test_no_two_modules_share_a_file_name() -> None:
+    names = [p.name for p in _modules()]
+    assert len(names) == len(set(names))
