@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
     from pandas.io.formats.style_render import CSSDict
 
-__all__ = ["HEADERS", "MISSING", "ReaderTable", "for_readers", "header", "stated"]
+__all__ = ["HEADERS", "MISSING", "ReaderTable", "for_readers", "header", "report_line", "stated"]
 
 #: Shown for a missing number or text (NaN, None, pd.NA).
 MISSING = "–"
@@ -86,6 +86,11 @@ HEADERS: dict[str, tuple[str, str]] = {
     "outcome_status": ("Outcome status", "实际口径"),
     "outcome_value": ("Outcome (%)", "实际"),
     "own_bound": ("Bound", "约束"),
+    "own_unit": ("Unit", "单位"),
+    "difference": ("Difference", "差"),
+    "met": ("Met", "实现"),
+    "missed": ("Missed", "未实现"),
+    "no outcome": ("No outcome yet", "尚无结果"),
     "own_status": ("Status", "口径"),
     "own_value": ("Value", "数值"),
     "own_year": ("Year", "年份"),
@@ -131,13 +136,41 @@ def header(column: str, unit: str | None = None) -> str:
     'Value (亿元) 数值'
     >>> header("share_pct")
     'Share (%) 占比'
+    >>> header("cpi")  # an indicator id: its names in data/reference/indicators.csv
+    'Consumer price index (change) 居民消费价格'
     >>> header("not_known")
     'not_known'
     """
-    english, chinese = HEADERS.get(column, (column, ""))
+    english, chinese = HEADERS.get(column) or _indicator_names(column) or (column, "")
     if unit:
         english = f"{english} ({unit})"
     return f"{english} {chinese}".strip()
+
+
+def _indicator_names(column: str) -> tuple[str, str] | None:
+    from .extraction.indicators import vocabulary
+
+    indicator = vocabulary().get(column)
+    return (indicator.name_en, indicator.name_zh) if indicator else None
+
+
+def report_line(metadata: pd.DataFrame) -> str:
+    """One line naming each report in ``metadata`` (``Report.metadata()``): place, year, body.
+
+    >>> import pandas as pd
+    >>> meta = pd.DataFrame({"jurisdiction": ["柳州市柳江区"], "year": [2020],
+    ...     "title": ["政府工作报告"], "body": ["第一届人民代表大会第四次会议"],
+    ...     "session_date": [pd.Timestamp("2020-01-08")], "speaker": ["玉秋静"]})
+    >>> report_line(meta)
+    '柳州市柳江区 2020年政府工作报告, 第一届人民代表大会第四次会议, 2020-01-08, 玉秋静'
+    """
+    lines = []
+    for row in metadata.to_dict("records"):
+        name = f"{stated(row.get('jurisdiction'))} {stated(row.get('year'))}年"
+        name += str(row.get("title") or "政府工作报告")
+        more = [stated(row.get(k)) for k in ("body", "session_date", "speaker")]
+        lines.append(", ".join([name, *(m for m in more if m != MISSING and m)]))
+    return "; ".join(lines)
 
 
 def stated(value: Any) -> str:
