@@ -24,6 +24,13 @@ CASES = [
         {"Value 数值": ["1035.24", "2.47"], "Unit 单位": ["元/人次", "倍"]},
     ),
     (
+        "decimals by unit where a column mixes units: % to one, 倍 to two",
+        pd.DataFrame({"value": [3.6531, 2.4866, 7.9365], "unit": ["%", "倍", "%"]}),
+        {"columns": ["value", "unit"], "decimals": {"value": {"%": 1, "倍": 2}},
+         "unit_of": ["value"]},
+        {"Value 数值": ["3.7", "2.49", "7.9"], "Unit 单位": ["%", "倍", "%"]},
+    ),
+    (
         "growth rate in % to one decimal; missing shown as a dash; no minus zero",
         pd.DataFrame({"indicator": ["GDP", "retail"], "gap_pp": [1.04999, -0.01],
                       "target_pct": [6.5, float("nan")]}),

@@ -253,7 +253,7 @@ def for_readers(
     frame: pd.DataFrame,
     columns: Sequence[str] | Mapping[str, str] | None = None,
     *,
-    decimals: Mapping[str, int] | None = None,
+    decimals: Mapping[str, int | Mapping[str, int]] | None = None,
     unit_of: Sequence[str] = (),
     unit_column: str = "unit",
     index: bool | None = None,
@@ -262,18 +262,20 @@ def for_readers(
 
     ``columns`` lists the columns to show, in order (headers from :data:`HEADERS`), or maps
     each to its header; ``None`` shows every column. ``decimals`` maps a derived column to
-    its decimals; other numbers are shown as stated. ``unit_of`` names the columns measured
-    in ``unit_column``: when that column holds one unit it moves into their headers and is
-    dropped. ``index=True`` (default: when the index is named) makes the index a column.
+    its decimals, or to decimals by unit (the row's ``unit_column``) when a column mixes
+    units (a ratio in 倍 to 2, a share in % to 1); other numbers are shown as stated.
+    ``unit_of`` names the columns measured in ``unit_column``: when that column holds one
+    unit it moves into their headers and is dropped. ``index=True`` (default: when the index
+    is named) makes the index a column.
 
     >>> import pandas as pd
     >>> frame = pd.DataFrame({"ratio": ["retail sales / GDP", "tourism per visit"],
     ...                       "value": [20.07312, 1035.2416], "unit": ["%", "元/人次"]})
-    >>> table = for_readers(frame, ["ratio", "value", "unit"], decimals={"value": 2},
-    ...                     unit_of=["value"])
+    >>> table = for_readers(frame, ["ratio", "value", "unit"], unit_of=["value"],
+    ...                     decimals={"value": {"%": 1, "元/人次": 1}})
     >>> table.frame.to_dict("list")  # doctest: +NORMALIZE_WHITESPACE
     {'Ratio 比率': ['retail sales / GDP', 'tourism per visit'],
-     'Value 数值': ['20.07', '1035.24'], 'Unit 单位': ['%', '元/人次']}
+     'Value 数值': ['20.1', '1035.2'], 'Unit 单位': ['%', '元/人次']}
     """
     decimals = dict(decimals or {})
     if index is None:
@@ -291,8 +293,13 @@ def for_readers(
     for column, given in names.items():
         values = frame[column]
         head = given or header(column, unit if column in unit_of else None)
-        if column in decimals:
-            shown[head] = [_rounded(v, decimals[column]) for v in values]
+        places = decimals.get(column)
+        if isinstance(places, Mapping):
+            units = frame[unit_column] if unit_column in frame else [None] * len(frame)
+            shown[head] = [_rounded(v, places[u]) if u in places else stated(v)
+                           for v, u in zip(values, units, strict=True)]
+        elif places is not None:
+            shown[head] = [_rounded(v, places) for v in values]
         else:
             shown[head] = [stated(v) for v in values]
         if values.dtype.kind in "iuf" or column in decimals:
