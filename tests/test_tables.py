@@ -50,6 +50,12 @@ CASES = [
         {},
         {"Status 口径": ["actual", "target"], "Growth (%) 增速": ["3", "4"]},
     ),
+    (
+        "columns that are not strings (years of an unstacked count)",
+        pd.DataFrame({2010: [1], 2011: [0]}, index=pd.Index(["national"], name="level")),
+        {},
+        {"Level 水平": ["national"], "2010": ["1"], "2011": ["0"]},
+    ),
 ]
 
 

@@ -283,7 +283,7 @@ def for_readers(
     if index:
         frame = frame.reset_index()
     if columns is None:
-        columns = [str(c) for c in frame.columns]
+        columns = list(frame.columns)
     names = dict(columns) if isinstance(columns, Mapping) else {c: "" for c in columns}
     unit = _one_unit(frame, unit_column) if unit_of and unit_column in frame else None
     if unit is not None:
@@ -292,7 +292,7 @@ def for_readers(
     numeric: set[str] = set()
     for column, given in names.items():
         values = frame[column]
-        head = given or header(column, unit if column in unit_of else None)
+        head = given or header(str(column), unit if column in unit_of else None)
         places = decimals.get(column)
         if isinstance(places, Mapping):
             units = frame[unit_column] if unit_column in frame else [None] * len(frame)
