@@ -269,6 +269,11 @@ _PAGE_CSS = """
   .gwr-nav { padding: 12px 20px 0; font-size: 14px; }
   .gwr-nav a { color: #2471a3; text-decoration: none; }
   .jp-RenderedHTMLCommon table { font-size: 13px; }
+  .jp-OutputArea-output { overflow-x: auto; }
+  .jp-RenderedHTMLCommon table.gwr-table th { white-space: normal; word-break: keep-all;
+    vertical-align: bottom;
+    line-height: 1.3; }
+  .jp-RenderedHTMLCommon table.gwr-table td { vertical-align: top; }
   .jp-RenderedImage img { max-width: 100%; height: auto; }
 </style>
 """

@@ -226,14 +226,11 @@ class ReaderTable:
         uuid = hashlib.sha1(self.frame.to_csv().encode("utf-8")).hexdigest()[:10]
         styles: list[CSSDict] = []
         for i, column in enumerate(self.frame.columns):
-            props = []
             if column in self.left:
-                props.append("text-align: left")
-            if column in self.nowrap:
-                props.append("white-space: nowrap")
-            if props:
-                selector = f"td.col{i}, th.col_heading.col{i}"
-                styles.append({"selector": selector, "props": "; ".join(props)})
+                styles.append({"selector": f"td.col{i}, th.col_heading.col{i}",
+                               "props": "text-align: left"})
+            if column in self.nowrap:  # the cells; a header may wrap between its languages
+                styles.append({"selector": f"td.col{i}", "props": "white-space: nowrap"})
         return (self.frame.style.hide(axis="index").set_uuid(uuid)
                 .set_table_styles(styles).set_table_attributes('class="gwr-table"'))
 
