@@ -36,13 +36,19 @@ CASES = [
                       "target_pct": [6.5, float("nan")]}),
         {"columns": ["indicator", "target_pct", "gap_pp"], "decimals": {"gap_pp": 1}},
         {"Indicator 指标": ["GDP", "retail"], "Target (%) 目标": ["6.5", MISSING],
-         "Gap (pp) 差距（百分点）": ["1.0", "0.0"]},
+         "Gap (pp) 差距": ["1.0", "0.0"]},
     ),
     (
         "a header the caller names wins; integers and text as they are",
         pd.DataFrame({"year": [2019, 2020], "status": ["estimate", "target"]}),
         {"columns": {"year": "Year 年", "status": ""}},
         {"Year 年": ["2019", "2020"], "Status 口径": ["estimate", "target"]},
+    ),
+    (
+        "bound codes read as symbols",
+        pd.DataFrame({"target_bound": ["ge", "approx", "eq", None]}),
+        {},
+        {"Bound 约束": ["≥", "≈ 左右", "=", MISSING]},
     ),
     (
         "a named index (a crosstab's) becomes the first column",

@@ -36,7 +36,8 @@ if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
     from pandas.io.formats.style_render import CSSDict
 
-__all__ = ["HEADERS", "MISSING", "ReaderTable", "for_readers", "header", "report_line", "stated"]
+__all__ = ["BOUNDS", "BOUND_COLUMNS", "HEADERS", "MISSING", "ReaderTable", "for_readers",
+           "header", "report_line", "stated"]
 
 #: Shown for a missing number or text (NaN, None, pd.NA).
 MISSING = "–"
@@ -48,7 +49,7 @@ HEADERS: dict[str, tuple[str, str]] = {
     "body": ("Session", "会议"),
     "bound": ("Bound", "约束"),
     "bound_words": ("Bound", "约束"),
-    "change_pp": ("Change (pp)", "变化（百分点）"),
+    "change_pp": ("Change (pp)", "变化"),
     "chosen": ("Chosen", "选用"),
     "ci_high": ("95% CI high", "置信上限"),
     "ci_low": ("95% CI low", "置信下限"),
@@ -62,8 +63,8 @@ HEADERS: dict[str, tuple[str, str]] = {
     "entity_en": ("Place", "对照地区"),
     "from_value": ("From", "起"),
     "from_year": ("From year", "起年"),
-    "gap": ("Gap (pp)", "差距（百分点）"),
-    "gap_pp": ("Gap (pp)", "差距（百分点）"),
+    "gap": ("Gap (pp)", "差距"),
+    "gap_pp": ("Gap (pp)", "差距"),
     "growth_pct": ("Growth (%)", "增速"),
     "headline": ("Headline", "主要目标"),
     "high": ("High", "上限"),
@@ -125,8 +126,13 @@ HEADERS: dict[str, tuple[str, str]] = {
     "year": ("Year", "年份"),
 }
 
+#: How a bound code reads (the columns named in :data:`BOUND_COLUMNS`).
+BOUNDS = {"ge": "≥", "gt": ">", "le": "≤", "lt": "<", "approx": "≈ 左右", "eq": "=",
+          "range": "range 区间"}
+BOUND_COLUMNS = ("bound", "own_bound", "target_bound", "context_bound")
+
 #: Columns at most this many characters wide are kept on one line (numbers, units, years).
-_NOWRAP_CHARS = 14
+_NOWRAP_CHARS = 20
 
 
 def header(column: str, unit: str | None = None) -> str:
@@ -297,6 +303,8 @@ def for_readers(
                            for v, u in zip(values, units, strict=True)]
         elif places is not None:
             shown[head] = [_rounded(v, places) for v in values]
+        elif column in BOUND_COLUMNS:
+            shown[head] = [BOUNDS.get(str(v), stated(v)) for v in values]
         else:
             shown[head] = [stated(v) for v in values]
         if values.dtype.kind in "iuf" or column in decimals:
