@@ -270,6 +270,8 @@ _PAGE_CSS = """
   .gwr-nav a { color: #2471a3; text-decoration: none; }
   .jp-RenderedHTMLCommon table { font-size: 13px; }
   .jp-OutputArea-output { overflow-x: auto; }
+  .jp-OutputArea-output pre { white-space: pre-wrap; word-break: normal;
+    overflow-wrap: break-word; }
   .jp-RenderedHTMLCommon table.gwr-table th { white-space: normal; word-break: keep-all;
     vertical-align: bottom;
     line-height: 1.3; }
