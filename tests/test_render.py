@@ -53,6 +53,22 @@ def test_page_has_no_code_and_embedded_images(rendered: Path, name: str) -> None
     assert 'href="index.html"' in page
 
 
+@pytest.mark.parametrize("name", [p.stem for p in NOTEBOOKS])
+def test_tables_read_like_a_report(rendered: Path, name: str) -> None:
+    """No 0…n index column, headers in English and Chinese, no float noise in the cells."""
+    page = (rendered / f"{name}.html").read_text(encoding="utf-8")
+    tables = re.findall(r"<table.*?</table>", page, flags=re.S)
+    assert tables, name
+    for table in tables:
+        assert not re.search(r"<tbody>\s*<tr>\s*<th", table), "an index column"
+        heads = " ".join(re.findall(r"<th[^>]*>(.*?)</th>", table, flags=re.S))
+        assert re.search(r"[A-Za-z]", heads) and re.search(r"[\u4e00-\u9fff]", heads), heads
+        cells = [c.strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", table, flags=re.S)]
+        noisy = [c for c in cells if re.fullmatch(r"-?\d+\.\d{3,}", c)]
+        assert not noisy, noisy
+    assert "word-break: keep-all" in page  # a header wraps between its languages, not inside
+
+
 # --- execution: bounded time, one line per failure, the kernel always stopped -----------------
 
 

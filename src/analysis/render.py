@@ -269,6 +269,13 @@ _PAGE_CSS = """
   .gwr-nav { padding: 12px 20px 0; font-size: 14px; }
   .gwr-nav a { color: #2471a3; text-decoration: none; }
   .jp-RenderedHTMLCommon table { font-size: 13px; }
+  .jp-OutputArea-output { overflow-x: auto; }
+  .jp-OutputArea-output pre { white-space: pre-wrap; word-break: normal;
+    overflow-wrap: break-word; }
+  .jp-RenderedHTMLCommon table.gwr-table th { white-space: normal; word-break: keep-all;
+    vertical-align: bottom;
+    line-height: 1.3; }
+  .jp-RenderedHTMLCommon table.gwr-table td { vertical-align: top; }
   .jp-RenderedImage img { max-width: 100%; height: auto; }
 </style>
 """
@@ -331,15 +338,21 @@ def _copy_font(out_dir: Path) -> None:
 
 
 def _documents_covered() -> list[str]:
-    """One line per report in ``data/raw/`` (year, jurisdiction, title), from its metadata."""
-    from .paths import raw_dir
+    """One line per report in ``data/raw/`` (year, jurisdiction, title), from its metadata,
+    and one per group of the real corpus in ``data/raw/corpus/`` (how many reports)."""
+    from .paths import corpus_dir, corpus_files, raw_dir
     from .reading.document import load_report
 
     lines = []
     for path in sorted(raw_dir().glob("*.txt")):
         row = load_report(path).metadata().iloc[0]
         lines.append(f"{row['jurisdiction']} {row['year']}: {row['title'] or path.stem}")
-    return lines
+    if corpus_dir().is_dir():
+        groups = sorted(d.name for d in corpus_dir().iterdir() if d.is_dir())
+        for group in groups:
+            n = len(corpus_files(group))
+            lines.append(f"{n} real reports in data/raw/corpus/{group}/" if n else "")
+    return [line for line in lines if line]
 
 
 def render_index(
