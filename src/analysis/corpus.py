@@ -10,7 +10,7 @@ columns, the metadata row, or an error row), so the same code runs
 * on any :class:`concurrent.futures.Executor` you pass in (threads, processes, or a cluster:
   a Dask ``distributed.Client(...).get_executor()`` is an ``Executor`` too)::
 
-      from distributed import Client           # not a dependency of this package
+      from distributed import Client           # pip install "gwr-analysis[dask]"
       client = Client("scheduler:8786")
       result = extract_many(paths, client.get_executor())
 
