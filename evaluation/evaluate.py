@@ -144,7 +144,8 @@ def main() -> None:
                         for c in cols)
         print(f"{name:26}{cells}")
     print("written with the rules: liujiang, genre cases; annotated before running: real corpus"
-          " sentences (tests/cases/real_sentences.py)")
+          " sentences (tests/cases/real_sentences.py), scored after the rule changes listed"
+          " there as AFTER_RULE_CHANGE (not a blind score; see the README)")
 
 
 if __name__ == "__main__":

@@ -18,23 +18,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.analyses import (
-    MissingFigureError,
-    Spec,
     composition_sensitivity,
     consistency_checks,
     context_comparison,
     derived_ratios,
-    find,
     implied_base,
-    industry_composition,
     load_assumptions,
     pp_changes,
-    require,
     sector_composition,
     target_feasibility,
     target_setting_model,
 )
-from analysis.analyses.lookup import SPECS
+from analysis.analyses.lookup import SPECS, MissingFigureError, Spec, find, require
+from analysis.analyses.ratios import RATIOS, industry_ratios, ratio
 
 FIG_COLUMNS = [
     "doc", "indicator", "indicator_id", "year", "status", "measure", "value", "low", "high",
@@ -517,7 +513,7 @@ def test_composition_sensitivity_and_industry() -> None:
     primary = out[out["component"] == "primary"].set_index("agri_va_ratio")["value"]
     assert primary[0.7] == pytest.approx(58.59)  # 83.7 × 0.7
     assert "outside" in one(out, agri_va_ratio=0.7, component="primary")["note"]
-    ind = industry_composition(LIUJIANG)
+    ind = industry_ratios(LIUJIANG)
     assert one(ind, ratio="above-scale share of gross industrial output")["value"] == (
         pytest.approx(91.23, abs=0.01)  # 360 / 394.6
     )
@@ -717,7 +713,7 @@ FUNCTIONS: list[Callable[[pd.DataFrame], pd.DataFrame]] = [
     target_setting_model,
     context_comparison,
     sector_composition,
-    industry_composition,
+    industry_ratios,
     consistency_checks,
 ]
 
@@ -840,3 +836,122 @@ def test_poverty_check_needs_people_still_poor() -> None:
         assert trap["verdict"] == "cannot tell" and "missing" in trap["note"], sentence
     real = one(consistency_checks(_poverty_table("确保剩余734人全部脱贫。", "脱贫")), check=name)
     assert real["result"] == pytest.approx(4.79, abs=0.01)
+
+
+# --- ratios: one module, used by the growth view and the checks -------------------------------
+
+# check name -> the ratio it tests (the same number, in the ratio's unit)
+SHARED = {
+    "tourism: spending per visit": "tourism revenue per visit",
+    "tourism: revenue growth vs arrivals growth": "growth of tourism revenue per visit",
+    "industry: above-scale gross output ≤ gross output of all industry": (
+        "above-scale share of gross industrial output"
+    ),
+    "industry: above-scale value added ≤ above-scale gross output": (
+        "industrial value added / gross output (above designated size)"
+    ),
+    "industry: high-tech output ≤ gross output of all industry": (
+        "high-tech share of gross industrial output"
+    ),
+}
+
+
+@pytest.mark.parametrize("table", [LIUJIANG, OTHER], ids=["liujiang", "other"])
+def test_checks_and_growth_view_give_the_same_ratio(table: pd.DataFrame) -> None:
+    checks = consistency_checks(table).set_index("check")
+    ratios = derived_ratios(table)
+    compared = 0
+    for check, name in SHARED.items():
+        if check not in checks.index or pd.isna(checks.loc[check, "result"]):
+            continue
+        rows = ratios[(ratios["ratio"] == name) & (ratios["year"] == ratios["year"].max())]
+        if rows.empty:
+            continue
+        assert checks.loc[check, "result"] == rows.iloc[0]["value"], check
+        assert checks.loc[check, "result_unit"] == rows.iloc[0]["unit"], check
+        compared += 1
+    assert compared >= 3
+
+
+def test_industry_ratios_are_rows_of_derived_ratios() -> None:
+    ind = industry_ratios(LIUJIANG)
+    assert not ind.empty
+    every = derived_ratios(LIUJIANG)
+    merged = ind.merge(every, on=["doc", "ratio", "year"], suffixes=("", "_all"))
+    assert len(merged) == len(ind)
+    assert (merged["value"] == merged["value_all"]).all()
+
+
+def test_ratio_names_are_unique_and_known() -> None:
+    names = [r.name for r in RATIOS]
+    assert len(names) == len(set(names))
+    assert ratio("fiscal revenue / GDP").denominator == "gdp"
+    with pytest.raises(KeyError, match="no ratio"):
+        ratio("GDP per tourist")
+
+
+# --- the public API: what notebooks and the README call, nothing more ------------------------
+
+
+def _names_used_by_notebooks_and_readme() -> set[str]:
+    """Names imported ``from analysis.analyses import ...`` by a notebook, and functions the
+    README calls as ``analysis.analyses.<name>(``."""
+    import json
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    used: set[str] = set()
+    for nb in sorted((root / "notebooks").glob("*.ipynb")):
+        cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
+        code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+        pattern = r"from analysis\.analyses import (?:\(([^)]*)\)|([^(\n]+))"
+        for grouped, single in re.findall(pattern, code):
+            used |= {n.strip() for n in (grouped or single).split(",") if n.strip()}
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    return used | set(re.findall(r"analysis\.analyses\.(\w+)\(", readme))
+
+
+def test_public_api_is_what_notebooks_and_readme_call() -> None:
+    import analysis.analyses as pkg
+
+    used = _names_used_by_notebooks_and_readme()
+    assert {"target_outcomes", "sector_composition", "derived_ratios"} <= used
+    assert used <= set(pkg.__all__)
+    # beyond those, only the one analysis no notebook shows (the cross-checks)
+    assert set(pkg.__all__) - used <= {"consistency_checks"}
+    assert all(hasattr(pkg, name) for name in pkg.__all__)
+
+
+# --- the COVID-19 caveat follows the target's own year, not the Liujiang report ---------------
+
+
+def _one_target_report(doc: str, year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """An invented county report of ``year``: a GDP growth target for ``year``, and a
+    context table with the province's outcome for that year (an ex-post look)."""
+    table = make_table(
+        doc,
+        [
+            (
+                f"{year}年经济社会发展的主要预期目标是：地区生产总值增长6%以上。",
+                [("地区生产总值", "gdp", year, T, G, 6.0, "%", "ge")],
+            ),
+        ],
+    )
+    context = pd.DataFrame(
+        [("泺北省", "Luobei", "province", "gdp", str(year), "actual", "growth_pct", 2.0, "%",
+          "eq")],
+        columns=["entity", "entity_en", "level", "indicator_id", "period", "status", "measure",
+                 "value", "unit", "bound"],
+    ).assign(source="invented for tests", url="https://example.invalid/")
+    return table, context
+
+
+@pytest.mark.parametrize(("year", "covid"), [(2020, True), (2021, False), (2019, False)])
+def test_covid_note_follows_the_target_year(year: int, covid: bool) -> None:
+    table, context = _one_target_report(f"qingshui-{year}", year)
+    row = one(context_comparison(table, context), entity_en="Luobei")
+    assert "ex-post look" in row["note"]  # a target next to an outcome published later
+    assert ("COVID-19" in row["note"]) is covid
+    if covid:
+        assert "2020 was the COVID-19 year" in row["note"]

@@ -241,15 +241,19 @@ def _counts(items: Iterable[str]) -> dict[str, int]:
 # --- running tasks ----------------------------------------------------------------------------
 
 
-def _ignore_sigint() -> None:
-    """Pool workers leave Ctrl-C to the parent (which stops them), so it prints one line."""
+def _quiet_worker() -> None:
+    """Pool workers leave Ctrl-C to the parent (which stops them), so it prints one line,
+    and write nothing to the terminal: a task's failure travels back as an error row, and
+    the pool's own crash report when a sibling is killed ("Process ForkProcess-2:
+    Traceback …") would only be noise after the parent has already said what happened."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives with the worker
 
 
 def _process_pool(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(workers, initializer=_ignore_sigint)
+    return ProcessPoolExecutor(workers, initializer=_quiet_worker)
 
 
 def _make_executor(executor: ExecutorSpec) -> tuple[Executor | None, int, int]:

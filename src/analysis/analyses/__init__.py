@@ -7,54 +7,42 @@ column, and a ``note`` column for caveats. Inputs are looked up by indicator_id,
 wording and unit (:mod:`analysis.analyses.lookup`); assumptions come from
 ``data/reference/assumptions.csv``.
 
-- growth: :func:`implied_base`, :func:`derived_ratios`, :func:`pp_changes`
+The names below are what the notebooks and the README call. The building blocks stay in
+their modules: :mod:`.lookup` (``SPECS``, ``Spec``, ``find``, ``require``, ``FigureRow``),
+:mod:`.ratios` (``RATIOS``, ``industry_ratios``), :mod:`.panel` (``target_mentions``,
+``headline_pairs`` ...).
+
+- growth: :func:`implied_base`, :func:`pp_changes`
+- ratios: :func:`derived_ratios`
 - feasibility: :func:`target_feasibility`, :func:`target_setting_model`,
   :func:`context_comparison`
-- composition: :func:`sector_composition`, :func:`composition_sensitivity`,
-  :func:`industry_composition`
+- composition: :func:`sector_composition`, :func:`composition_sensitivity`
 - checks: :func:`consistency_checks`
+- panel: :func:`target_outcomes`, :func:`panel_problems`
+- reference data: :func:`load_assumptions`
 """
 
 from __future__ import annotations
 
 from .checks import consistency_checks
-from .composition import composition_sensitivity, industry_composition, sector_composition
+from .composition import composition_sensitivity, sector_composition
 from .feasibility import context_comparison, target_feasibility, target_setting_model
-from .growth import derived_ratios, implied_base, pp_changes
-from .lookup import (
-    SPECS,
-    Figure,
-    MissingFigureError,
-    Spec,
-    find,
-    load_assumptions,
-    load_regional_context,
-    require,
-    select,
-)
-from .panel import panel_problems, target_mentions, target_outcomes
+from .growth import implied_base, pp_changes
+from .lookup import load_assumptions
+from .panel import panel_problems, target_outcomes
+from .ratios import derived_ratios
 
 __all__ = [
-    "SPECS",
-    "Figure",
-    "MissingFigureError",
-    "Spec",
     "composition_sensitivity",
     "consistency_checks",
     "context_comparison",
     "derived_ratios",
-    "find",
     "implied_base",
-    "industry_composition",
     "load_assumptions",
-    "load_regional_context",
     "panel_problems",
     "pp_changes",
-    "require",
     "sector_composition",
-    "select",
     "target_feasibility",
-    "target_mentions",
     "target_outcomes",
     "target_setting_model",
 ]

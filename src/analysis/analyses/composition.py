@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import pandas as pd
 
-from .growth import industry_ratios
-from .lookup import OUTCOME, SPECS, Figure, assumption, find, fmt, select
+from .lookup import OUTCOME, SPECS, FigureRow, assumption, find, fmt, select
 
 __all__ = [
     "AGRI_VA_RATIO",
     "composition_sensitivity",
-    "industry_composition",
     "sector_composition",
 ]
 
@@ -47,7 +46,7 @@ COMPOSITION_COLUMNS = [
 ]
 
 
-def _latest_gdp(figs: pd.DataFrame, doc: str) -> Figure | None:
+def _latest_gdp(figs: pd.DataFrame, doc: str) -> FigureRow | None:
     rows = select(figs, SPECS["gdp"], doc=doc, statuses=OUTCOME)
     rows = rows[rows["value"].notna()]
     if rows.empty:
@@ -56,145 +55,176 @@ def _latest_gdp(figs: pd.DataFrame, doc: str) -> Figure | None:
     return find(figs, SPECS["gdp"], doc=doc, year=year, statuses=OUTCOME)
 
 
-def _components(
-    figs: pd.DataFrame, doc: str, ratio: float, low: float, high: float, source: str
-) -> list[dict[str, object]] | None:
+@dataclass(frozen=True)
+class _Inputs:
+    """The stated figures a doc's composition is built from (outcomes of GDP's year)."""
+
+    gdp: FigureRow
+    tertiary: FigureRow
+    primary: FigureRow | None  # primary-sector value added, when stated
+    agri: FigureRow | None  # gross agricultural output, the fallback for primary
+    industry: FigureRow | None  # above-scale industrial value added, a part of secondary
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One component: central value, its range under the assumption, and provenance."""
+
+    value: float
+    low: float
+    high: float
+    basis: str
+    sources: tuple[int, ...]
+    note: str
+
+
+def _inputs(figs: pd.DataFrame, doc: str) -> _Inputs | None:
     gdp = _latest_gdp(figs, doc)
     if gdp is None:
         return None
-    year = gdp.year
-    tertiary = find(figs, SPECS["tertiary_value_added"], doc=doc, year=year, statuses=OUTCOME)
-    primary_stated = find(figs, SPECS["primary_value_added"], doc=doc, year=year, statuses=OUTCOME)
-    agri = find(figs, SPECS["agriculture_output"], doc=doc, year=year, statuses=OUTCOME)
-    industry = find(figs, SPECS["industrial_value_added"], doc=doc, year=year, statuses=OUTCOME)
-    if tertiary is None or (primary_stated is None and agri is None):
+
+    def stated(key: str) -> FigureRow | None:
+        return find(figs, SPECS[key], doc=doc, year=gdp.year, statuses=OUTCOME)
+
+    tertiary, primary, agri = (
+        stated("tertiary_value_added"),
+        stated("primary_value_added"),
+        stated("agriculture_output"),
+    )
+    if tertiary is None or (primary is None and agri is None):
         return None
-    total = gdp.value
-    unit = gdp.unit
+    return _Inputs(gdp, tertiary, primary, agri, stated("industrial_value_added"))
 
-    def share(v: float) -> float:
-        return v / total * 100
 
-    t_val = tertiary.in_unit_of(gdp)
-    rows: list[dict[str, object]] = []
-    if primary_stated is not None:
-        p_val = p_low = p_high = primary_stated.in_unit_of(gdp)
-        p_basis, p_src = "stated", (primary_stated.start,)
-        p_note = "primary-sector value added as stated"
-        used_ratio = math.nan
-    else:
-        assert agri is not None
-        a_val = agri.in_unit_of(gdp)
-        p_val, p_low, p_high = a_val * ratio, a_val * low, a_val * high
-        p_basis, p_src = "estimated", (agri.start,)
-        p_note = (
-            f"ASSUMPTION: gross agricultural output {fmt(agri.value)}{agri.unit} (an output, not "
-            f"value added) × value-added ratio {fmt(ratio)} (range {fmt(low)}–{fmt(high)}): "
-            f"{source}"
-        )
-        used_ratio = ratio
-    s_val = total - p_val - t_val
-    s_low, s_high = total - p_high - t_val, total - p_low - t_val
+def _primary(
+    inp: _Inputs, ratio: float, low: float, high: float, source: str
+) -> tuple[_Part, float]:
+    """The primary sector as stated, else estimated from gross agricultural output; and the
+    value-added ratio used (NaN when stated)."""
+    if inp.primary is not None:
+        v = inp.primary.in_unit_of(inp.gdp)
+        note = "primary-sector value added as stated"
+        return _Part(v, v, v, "stated", (inp.primary.start,), note), math.nan
+    agri = inp.agri
+    assert agri is not None
+    a_val = agri.in_unit_of(inp.gdp)
+    note = (
+        f"ASSUMPTION: gross agricultural output {fmt(agri.value)}{agri.unit} (an output, not "
+        f"value added) × value-added ratio {fmt(ratio)} (range {fmt(low)}–{fmt(high)}): "
+        f"{source}"
+    )
+    part = _Part(a_val * ratio, a_val * low, a_val * high, "estimated", (agri.start,), note)
+    return part, ratio
+
+
+def _sectors(inp: _Inputs, primary: _Part) -> list[tuple[str, str, _Part]]:
+    """(component, kind, part) for GDP and the three sectors (secondary as the residual)."""
+    gdp, tertiary = inp.gdp, inp.tertiary
+    total, t_val = gdp.value, tertiary.in_unit_of(gdp)
     s_note = (
         "residual: GDP − primary − tertiary; includes industry of every size, construction, "
         "and any rounding in the stated figures"
     )
-    if s_val < 0:
+    if total - primary.value - t_val < 0:
         s_note += "; NEGATIVE: the stated parts exceed GDP, the inputs are inconsistent"
-    base = {"doc": doc, "year": year, "unit": unit, "agri_va_ratio": used_ratio}
-    rows.append(
-        base
-        | {
-            "component": "GDP",
-            "kind": "total",
-            "value": total,
-            "low": total,
-            "high": total,
-            "basis": "stated",
-            "sources": (gdp.start,),
-            "note": "nominal GDP" + ("; preliminary estimate" if gdp.status == "estimate" else ""),
-        }
+    estimate = "; preliminary estimate" if gdp.status == "estimate" else ""
+    t_name = tertiary.indicator or tertiary.indicator_id
+    return [
+        (
+            "GDP",
+            "total",
+            _Part(total, total, total, "stated", (gdp.start,), "nominal GDP" + estimate),
+        ),
+        ("primary", "sector", primary),
+        (
+            "secondary",
+            "sector",
+            _Part(
+                total - primary.value - t_val,
+                total - primary.high - t_val,
+                total - primary.low - t_val,
+                "residual",
+                (gdp.start, *primary.sources, tertiary.start),
+                s_note,
+            ),
+        ),
+        (
+            "tertiary",
+            "sector",
+            _Part(t_val, t_val, t_val, "stated", (tertiary.start,),
+                  f"as stated ({t_name}: services = tertiary sector)"),
+        ),
+    ]
+
+
+def _parts_of_secondary(
+    inp: _Inputs, primary: _Part, secondary: _Part
+) -> list[tuple[str, str, _Part]]:
+    """Above-scale industry (stated) and the rest of the secondary sector (residual)."""
+    if inp.industry is None:
+        return []
+    i_val = inp.industry.in_unit_of(inp.gdp)
+    rest_note = (
+        "residual: construction and industry below designated size (secondary − "
+        "above-scale industrial value added)"
     )
-    rows.append(
-        base
-        | {
-            "component": "primary",
-            "kind": "sector",
-            "value": p_val,
-            "low": p_low,
-            "high": p_high,
-            "basis": p_basis,
-            "sources": p_src,
-            "note": p_note,
+    if secondary.high - i_val < 0:
+        rest_note += "; NEGATIVE: the assumption leaves no room for the stated industry"
+    kind = "part of secondary"
+    return [
+        (
+            "secondary: industry above designated size",
+            kind,
+            _Part(i_val, i_val, i_val, "stated", (inp.industry.start,),
+                  "a known part of the secondary sector (规模以上工业增加值)"),
+        ),
+        (
+            "secondary: construction and other industry",
+            kind,
+            _Part(
+                secondary.value - i_val,
+                secondary.low - i_val,
+                secondary.high - i_val,
+                "residual",
+                (inp.gdp.start, *primary.sources, inp.tertiary.start, inp.industry.start),
+                rest_note,
+            ),
+        ),
+    ]
+
+
+def _components(
+    figs: pd.DataFrame, doc: str, ratio: float, low: float, high: float, source: str
+) -> list[dict[str, object]] | None:
+    """The composition rows of one doc (see :func:`sector_composition`), None without the
+    inputs."""
+    inp = _inputs(figs, doc)
+    if inp is None:
+        return None
+    primary, used_ratio = _primary(inp, ratio, low, high, source)
+    sectors = _sectors(inp, primary)
+    parts = sectors + _parts_of_secondary(inp, primary, sectors[2][2])
+    total = inp.gdp.value
+    return [
+        {
+            "doc": doc,
+            "year": inp.gdp.year,
+            "unit": inp.gdp.unit,
+            "agri_va_ratio": used_ratio,
+            "component": component,
+            "kind": kind,
+            "value": part.value,
+            "low": part.low,
+            "high": part.high,
+            "basis": part.basis,
+            "sources": part.sources,
+            "note": part.note,
+            "share_pct": part.value / total * 100,
+            "share_low": part.low / total * 100,
+            "share_high": part.high / total * 100,
         }
-    )
-    rows.append(
-        base
-        | {
-            "component": "secondary",
-            "kind": "sector",
-            "value": s_val,
-            "low": s_low,
-            "high": s_high,
-            "basis": "residual",
-            "sources": (gdp.start, *p_src, tertiary.start),
-            "note": s_note,
-        }
-    )
-    rows.append(
-        base
-        | {
-            "component": "tertiary",
-            "kind": "sector",
-            "value": t_val,
-            "low": t_val,
-            "high": t_val,
-            "basis": "stated",
-            "sources": (tertiary.start,),
-            "note": f"as stated ({tertiary.indicator or tertiary.indicator_id}: services = "
-            "tertiary sector)",
-        }
-    )
-    if industry is not None:
-        i_val = industry.in_unit_of(gdp)
-        rows.append(
-            base
-            | {
-                "component": "secondary: industry above designated size",
-                "kind": "part of secondary",
-                "value": i_val,
-                "low": i_val,
-                "high": i_val,
-                "basis": "stated",
-                "sources": (industry.start,),
-                "note": "a known part of the secondary sector (规模以上工业增加值)",
-            }
-        )
-        rest = s_val - i_val
-        rest_note = (
-            "residual: construction and industry below designated size (secondary − "
-            "above-scale industrial value added)"
-        )
-        if s_high - i_val < 0:
-            rest_note += "; NEGATIVE: the assumption leaves no room for the stated industry"
-        rows.append(
-            base
-            | {
-                "component": "secondary: construction and other industry",
-                "kind": "part of secondary",
-                "value": rest,
-                "low": s_low - i_val,
-                "high": s_high - i_val,
-                "basis": "residual",
-                "sources": (gdp.start, *p_src, tertiary.start, industry.start),
-                "note": rest_note,
-            }
-        )
-    for row in rows:
-        row["share_pct"] = share(float(row["value"]))  # type: ignore[arg-type]
-        row["share_low"] = share(float(row["low"]))  # type: ignore[arg-type]
-        row["share_high"] = share(float(row["high"]))  # type: ignore[arg-type]
-    return rows
+        for component, kind, part in parts
+    ]
 
 
 def sector_composition(
@@ -275,13 +305,3 @@ def composition_sensitivity(
     if not frames:
         return pd.DataFrame(columns=SENSITIVITY_COLUMNS)
     return pd.concat(frames, ignore_index=True)
-
-
-def industry_composition(figs: pd.DataFrame) -> pd.DataFrame:
-    """Inside industry: value added over gross output above designated size, the
-    above-scale share of gross industrial output and the high-tech share (on both bases).
-
-    Same columns as :func:`analysis.analyses.derived_ratios`: ``doc``, ``ratio``, ``year``,
-    ``value``, ``unit``, ``numerator``, ``denominator``, ``sources``, ``note``.
-    """
-    return industry_ratios(figs)

@@ -16,7 +16,7 @@ from .growth import COMPARABLE_SCOPE_PATTERN, growth_caveats, is_real_growth
 from .lookup import (
     BOUND_WORDS,
     OUTCOME,
-    Figure,
+    FigureRow,
     Spec,
     find,
     fmt,
@@ -24,6 +24,14 @@ from .lookup import (
 )
 
 __all__ = ["context_comparison", "target_feasibility", "target_setting_model"]
+
+UNFORESEEABLE_YEARS: dict[int, tuple[str, str]] = {
+    2020: ("the COVID-19 year", "the pandemic"),
+}
+"""Years whose outcomes no target set beforehand could anticipate: (what the year was, the
+event). A fact about the world,
+the same for every report: :func:`context_comparison` adds the caveat to an ex-post look at
+any report's target for such a year (the target's own year, read from the figure)."""
 
 _IMPLIED_KIND = {
     "eq": "point",
@@ -64,7 +72,7 @@ FEASIBILITY_COLUMNS = [
 ]
 
 
-def _spec_for(fig: Figure, measure: str) -> Spec:
+def _spec_for(fig: FigureRow, measure: str) -> Spec:
     """A spec that finds the same indicator as ``fig`` (by id, else by exact wording)."""
     label = fig.indicator or fig.indicator_id
     if fig.indicator_id:
@@ -72,7 +80,7 @@ def _spec_for(fig: Figure, measure: str) -> Spec:
     return Spec(label, pattern=f"^{re.escape(fig.indicator)}$", measure=measure)
 
 
-def _bound_words(fig: Figure) -> str:
+def _bound_words(fig: FigureRow) -> str:
     if fig.bound == "range":
         return f"between {fmt(fig.low)}% and {fmt(fig.high)}%"
     words = BOUND_WORDS.get(fig.bound, fig.bound)
@@ -107,7 +115,7 @@ def target_feasibility(figs: pd.DataFrame) -> pd.DataFrame:
     rows: list[dict[str, object]] = []
     targets = figs[(figs["status"] == "target") & (figs["measure"] == "growth_pct")]
     for _, t_row in targets.sort_values(["doc", "start"]).iterrows():
-        t = Figure.from_row(t_row.to_dict())
+        t = FigureRow.from_row(t_row.to_dict())
         rows.append(_feasibility_row(figs, t))
     out = pd.DataFrame(rows, columns=FEASIBILITY_COLUMNS)
     for col in ("target_start", "previous_growth_start", "previous_level_start"):
@@ -115,65 +123,87 @@ def target_feasibility(figs: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _feasibility_row(figs: pd.DataFrame, t: Figure) -> dict[str, object]:
+def _previous_outcomes(
+    figs: pd.DataFrame, t: FigureRow
+) -> tuple[FigureRow | None, FigureRow | None]:
+    """The same indicator's growth and level (a number not in %) in the year before."""
     prev_year = t.year - 1
     growth = find(figs, _spec_for(t, "growth_pct"), doc=t.doc, year=prev_year, statuses=OUTCOME)
-    level_spec = _spec_for(t, "level")
-    level = find(figs, level_spec, doc=t.doc, year=prev_year, statuses=OUTCOME)
+    level = find(figs, _spec_for(t, "level"), doc=t.doc, year=prev_year, statuses=OUTCOME)
     if level is not None and (level.unit == "%" or math.isnan(level.value)):
         level = None
-    notes: list[str] = []
-    target = t.point
-    name = t.indicator or t.indicator_id
-    prev_growth = growth.point if growth is not None else math.nan
-    gap = target - prev_growth
+    return growth, level
+
+
+def _growth_notes(t: FigureRow, growth: FigureRow | None, gap: float) -> list[str]:
+    """How the target compares with the previous year's growth, and that growth's caveats."""
+    prev_year = t.year - 1
     if growth is None:
-        notes.append(f"no numeric {prev_year} growth of {name} in the figures table")
+        return [f"no numeric {prev_year} growth of {t.indicator or t.indicator_id} in the "
+                "figures table"]
+    notes: list[str] = []
+    if not math.isnan(gap):
+        if abs(gap) < 1e-9:
+            notes.append(f"the target keeps {prev_year}'s pace")
+        elif gap > 0:
+            notes.append(f"the target asks for growth {fmt(gap)} pp faster than in {prev_year}")
+        else:
+            notes.append(f"the target allows growth {fmt(-gap)} pp slower than in {prev_year}")
+    if growth.status == "estimate":
+        notes.append(f"the {prev_year} growth is a preliminary estimate")
+    if growth.bound not in ("eq", "approx"):
+        notes.append(f"the {prev_year} growth is stated with bound {growth.bound!r}")
+    if re.search(COMPARABLE_SCOPE_PATTERN, growth.clause):
+        notes.append(f"the {prev_year} growth is on a comparable scope (剔除/不可比 in its clause)")
+    return notes
+
+
+def _implied_level(
+    t: FigureRow, level: FigureRow | None, growth: FigureRow | None
+) -> tuple[dict[str, object], list[str]]:
+    """The level the target implies (central, at a range's ends), its unit and basis."""
+    prev_year = t.year - 1
+    if level is None:
+        nan = math.nan
+        empty = {"implied_level": nan, "implied_level_low": nan, "implied_level_high": nan}
+        return empty | {"unit": "", "basis": ""}, [
+            f"no {prev_year} level stated, so no implied {t.year} level"
+        ]
+    target = t.point
+    lo = t.low if t.bound == "range" else target
+    hi = t.high if t.bound == "range" else target
+    notes: list[str] = []
+    if is_real_growth(t.indicator_id, t.indicator, t.clause):
+        basis = f"volume at {prev_year} prices"
+        notes.append(
+            f"the implied {t.year} level is at {prev_year} prices (real growth applied "
+            "to a nominal level); in current prices it would differ by the price change"
+        )
+    elif growth is not None and re.search(COMPARABLE_SCOPE_PATTERN, growth.clause):
+        basis = "comparable scope"
     else:
-        if not math.isnan(gap):
-            if abs(gap) < 1e-9:
-                notes.append(f"the target keeps {prev_year}'s pace")
-            elif gap > 0:
-                notes.append(f"the target asks for growth {fmt(gap)} pp faster than in {prev_year}")
-            else:
-                notes.append(f"the target allows growth {fmt(-gap)} pp slower than in {prev_year}")
-        if growth.status == "estimate":
-            notes.append(f"the {prev_year} growth is a preliminary estimate")
-        if growth.bound not in ("eq", "approx"):
-            notes.append(f"the {prev_year} growth is stated with bound {growth.bound!r}")
-        if re.search(COMPARABLE_SCOPE_PATTERN, growth.clause):
-            notes.append(
-                f"the {prev_year} growth is on a comparable scope (剔除/不可比 in its clause)"
-            )
+        basis = "nominal"
+    if level.status == "estimate":
+        notes.append(f"the {prev_year} level is a preliminary estimate")
+    implied = {
+        "implied_level": level.value * (1 + target / 100),
+        "implied_level_low": level.value * (1 + lo / 100),
+        "implied_level_high": level.value * (1 + hi / 100),
+    }
+    return implied | {"unit": level.unit, "basis": basis}, notes
+
+
+def _feasibility_row(figs: pd.DataFrame, t: FigureRow) -> dict[str, object]:
+    growth, level = _previous_outcomes(figs, t)
+    prev_growth = growth.point if growth is not None else math.nan
+    gap = t.point - prev_growth
+    notes = _growth_notes(t, growth, gap)
     if t.bound in ("ge", "gt"):
         notes.append(f"the target is a floor ({_bound_words(t)})")
     elif t.bound == "range":
         notes.append("a range target: gap and implied level use its midpoint")
-    real = is_real_growth(t.indicator_id, t.indicator, t.clause)
-    if level is None:
-        implied = implied_low = implied_high = math.nan
-        notes.append(f"no {prev_year} level stated, so no implied {t.year} level")
-        unit = ""
-        basis = ""
-    else:
-        implied = level.value * (1 + target / 100)
-        lo = t.low if t.bound == "range" else target
-        hi = t.high if t.bound == "range" else target
-        implied_low = level.value * (1 + lo / 100)
-        implied_high = level.value * (1 + hi / 100)
-        unit = level.unit
-        if real:
-            basis = f"volume at {prev_year} prices"
-            notes.append(
-                f"the implied {t.year} level is at {prev_year} prices (real growth applied "
-                "to a nominal level); in current prices it would differ by the price change"
-            )
-        elif growth is not None and re.search(COMPARABLE_SCOPE_PATTERN, growth.clause):
-            basis = "comparable scope"
-        else:
-            basis = "nominal"
-        if level.status == "estimate":
-            notes.append(f"the {prev_year} level is a preliminary estimate")
+    implied, level_notes = _implied_level(t, level, growth)
+    notes.extend(level_notes)
     caveats = growth_caveats(t.indicator_id, t.indicator, t.year)
     notes.extend(c for c in caveats if "designated size" in c)
     return {
@@ -186,18 +216,14 @@ def _feasibility_row(figs: pd.DataFrame, t: Figure) -> dict[str, object]:
         "target_high": t.high if t.bound == "range" else math.nan,
         "bound": t.bound,
         "bound_words": _bound_words(t),
-        "previous_year": prev_year,
+        "previous_year": t.year - 1,
         "previous_growth_pct": prev_growth,
         "previous_growth_bound": growth.bound if growth is not None else None,
         "previous_status": growth.status if growth is not None else None,
         "gap_pp": gap,
         "previous_level": level.value if level is not None else math.nan,
-        "implied_level": implied,
-        "implied_level_low": implied_low,
-        "implied_level_high": implied_high,
+        **implied,
         "implied_level_kind": _IMPLIED_KIND.get(t.bound, t.bound),
-        "unit": unit,
-        "basis": basis,
         "target_start": t.start,
         "previous_growth_start": growth.start if growth is not None else None,
         "previous_level_start": level.start if level is not None else None,
@@ -236,74 +262,79 @@ def target_setting_model(figs: pd.DataFrame) -> pd.DataFrame:
     feas = target_feasibility(figs)
     rows: list[dict[str, object]] = []
     for doc, sub in feas.groupby("doc", sort=False):
-        target = sub["target_pct"].where(
-            sub["target_pct"].notna(), (sub["target_low"] + sub["target_high"]) / 2
-        )
-        data = sub.assign(y=target).dropna(subset=["y", "previous_growth_pct"])
-        n = len(data)
-        sources = tuple(
-            int(s)
-            for pair in zip(data["target_start"], data["previous_growth_start"], strict=True)
-            for s in pair
-        )
-        names = ", ".join(
-            (data["indicator_id"].where(data["indicator_id"] != "", data["indicator"])).tolist()
-        )
-        base_note = (
-            f"n = {n} indicators ({names}); mixes real growth (GDP, value added) and nominal "
-            "growth (revenue, investment, sales, income)"
-        )
-        if n < MIN_N_TO_CONCLUDE:
-            base_note += (
-                f". With n < {MIN_N_TO_CONCLUDE} the estimate is far too imprecise to conclude "
-                "anything about how targets are set: read it as a description of these few "
-                "points, not as evidence"
-            )
-        if n < 3 or data["previous_growth_pct"].nunique() < 2:
-            for term in ("const", "previous_growth_pct"):
-                rows.append(
-                    dict.fromkeys(MODEL_COLUMNS, math.nan)
-                    | {
-                        "doc": doc,
-                        "term": term,
-                        "n": n,
-                        "sources": sources,
-                        "note": base_note + "; too few distinct points to fit a line",
-                    }
-                )
+        data, base = _model_data(sub)
+        base = {"doc": doc} | base
+        if len(data) < 3 or data["previous_growth_pct"].nunique() < 2:
+            note = f"{base['note']}; too few distinct points to fit a line"
+            empty = dict.fromkeys(MODEL_COLUMNS, math.nan) | base | {"note": note}
+            rows.extend(empty | {"term": term} for term in ("const", "previous_growth_pct"))
             continue
-        import statsmodels.api as sm
-
-        x = sm.add_constant(data["previous_growth_pct"].astype(float), has_constant="add")
-        fit = sm.OLS(data["y"].astype(float), x).fit()
-        ci = fit.conf_int(alpha=0.05)
-        for term in ("const", "previous_growth_pct"):
-            coef = float(fit.params[term])
-            reading = ""
-            if term == "previous_growth_pct":
-                reading = (
-                    f"; slope {fmt(coef, 3)}: one more pp of growth last year goes with "
-                    f"{fmt(coef, 3)} pp more target, 95% CI {fmt(float(ci.loc[term, 0]), 3)} "
-                    f"to {fmt(float(ci.loc[term, 1]), 3)}"
-                )
-            rows.append(
-                {
-                    "doc": doc,
-                    "term": term,
-                    "coef": coef,
-                    "std_err": float(fit.bse[term]),
-                    "ci_low": float(ci.loc[term, 0]),
-                    "ci_high": float(ci.loc[term, 1]),
-                    "p_value": float(fit.pvalues[term]),
-                    "n": n,
-                    "r_squared": float(fit.rsquared),
-                    "sources": sources,
-                    "note": base_note + reading,
-                }
-            )
+        rows.extend(_fitted_rows(data, base))
     out = pd.DataFrame(rows, columns=MODEL_COLUMNS)
     out["n"] = out["n"].astype("Int64")
     return out
+
+
+def _model_data(sub: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, object]]:
+    """The (target, previous growth) points of one doc (``y``: a range at its midpoint), and
+    the columns every row of its model shares: ``n``, ``sources``, ``note``."""
+    target = sub["target_pct"].where(
+        sub["target_pct"].notna(), (sub["target_low"] + sub["target_high"]) / 2
+    )
+    data = sub.assign(y=target).dropna(subset=["y", "previous_growth_pct"])
+    n = len(data)
+    sources = tuple(
+        int(s)
+        for pair in zip(data["target_start"], data["previous_growth_start"], strict=True)
+        for s in pair
+    )
+    names = ", ".join(
+        (data["indicator_id"].where(data["indicator_id"] != "", data["indicator"])).tolist()
+    )
+    note = (
+        f"n = {n} indicators ({names}); mixes real growth (GDP, value added) and nominal "
+        "growth (revenue, investment, sales, income)"
+    )
+    if n < MIN_N_TO_CONCLUDE:
+        note += (
+            f". With n < {MIN_N_TO_CONCLUDE} the estimate is far too imprecise to conclude "
+            "anything about how targets are set: read it as a description of these few "
+            "points, not as evidence"
+        )
+    return data, {"n": n, "sources": sources, "note": note}
+
+
+def _fitted_rows(data: pd.DataFrame, base: dict[str, object]) -> list[dict[str, object]]:
+    """The OLS fit of ``y`` on ``previous_growth_pct``: one row per term."""
+    import statsmodels.api as sm
+
+    x = sm.add_constant(data["previous_growth_pct"].astype(float), has_constant="add")
+    fit = sm.OLS(data["y"].astype(float), x).fit()
+    ci = fit.conf_int(alpha=0.05)
+    rows = []
+    for term in ("const", "previous_growth_pct"):
+        coef = float(fit.params[term])
+        reading = ""
+        if term == "previous_growth_pct":
+            reading = (
+                f"; slope {fmt(coef, 3)}: one more pp of growth last year goes with "
+                f"{fmt(coef, 3)} pp more target, 95% CI {fmt(float(ci.loc[term, 0]), 3)} "
+                f"to {fmt(float(ci.loc[term, 1]), 3)}"
+            )
+        rows.append(
+            base
+            | {
+                "term": term,
+                "coef": coef,
+                "std_err": float(fit.bse[term]),
+                "ci_low": float(ci.loc[term, 0]),
+                "ci_high": float(ci.loc[term, 1]),
+                "p_value": float(fit.pvalues[term]),
+                "r_squared": float(fit.rsquared),
+                "note": f"{base['note']}{reading}",
+            }
+        )
+    return rows
 
 
 CONTEXT_COLUMNS = [
@@ -360,10 +391,10 @@ def context_comparison(figs: pd.DataFrame, context: pd.DataFrame | None = None) 
     rows: list[dict[str, object]] = []
     targets = figs[(figs["status"] == "target") & (figs["measure"] == "growth_pct")]
     for _, t_row in targets.sort_values(["doc", "start"]).iterrows():
-        t = Figure.from_row(t_row.to_dict())
+        t = FigureRow.from_row(t_row.to_dict())
         if not t.indicator_id:
             continue
-        own: list[Figure] = [t]
+        own: list[FigureRow] = [t]
         for measure in ("growth_pct", "level"):
             prev = find(figs, _spec_for(t, measure), doc=t.doc, year=t.year - 1, statuses=OUTCOME)
             if prev is not None:
@@ -381,7 +412,7 @@ def context_comparison(figs: pd.DataFrame, context: pd.DataFrame | None = None) 
     return out
 
 
-def _context_row(target: Figure, fig: Figure, c: pd.Series) -> dict[str, object]:
+def _context_row(target: FigureRow, fig: FigureRow, c: pd.Series) -> dict[str, object]:
     value = float(c["value"])
     own_value = fig.point
     growth = fig.measure == "growth_pct"
@@ -400,10 +431,11 @@ def _context_row(target: Figure, fig: Figure, c: pd.Series) -> dict[str, object]
             f"ex-post look: {c['entity_en']}'s {c['period']} outcome was published after the "
             "report; a target is a plan, not a forecast"
         )
-        if fig.year == 2020:
+        if fig.year in UNFORESEEABLE_YEARS:
+            what, event = UNFORESEEABLE_YEARS[fig.year]
             notes.append(
-                "2020 was the COVID-19 year: targets set before the pandemic could not "
-                "anticipate it, so a shortfall says little about how they were set"
+                f"{fig.year} was {what}: targets set before {event} could not anticipate it, "
+                "so a shortfall says little about how they were set"
             )
     if growth and fig.bound in ("ge", "gt"):
         notes.append("the report's figure is a floor")

@@ -1,9 +1,10 @@
-"""Growth arithmetic: implied previous-year bases, derived ratios and percentage-point changes.
+"""Growth arithmetic: implied previous-year bases and percentage-point changes.
 
 All functions take a figures table (see :func:`analysis.figures`) and return a tidy frame that
 carries ``doc`` and the ``start`` of every input figure, so each number leads back to its
 sentence. Nothing a report states is hard-coded: inputs are looked up with
-:mod:`analysis.analyses.lookup`.
+:mod:`analysis.analyses.lookup`. Ratios between figures (fiscal revenue / GDP, spending per
+visit, industry shares) are in :mod:`analysis.analyses.ratios`.
 """
 
 from __future__ import annotations
@@ -12,29 +13,16 @@ import itertools
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import pandas as pd
 
-from .lookup import (
-    OUTCOME,
-    SPECS,
-    Figure,
-    Spec,
-    decimals,
-    find,
-    fmt,
-    indicator_key,
-    select,
-)
+from .lookup import OUTCOME, FigureRow, decimals, fmt, indicator_key, status_note
 
 __all__ = [
     "COMPARABLE_SCOPE_PATTERN",
     "REAL_GROWTH_PATTERN",
-    "derived_ratios",
     "growth_caveats",
     "implied_base",
-    "industry_ratios",
     "is_real_growth",
     "pp_changes",
 ]
@@ -73,7 +61,7 @@ def growth_caveats(
 ) -> list[str]:
     """Plain-words caveats about comparing a level with its growth rate.
 
-    ``sentences``: the clauses of the figures involved (:attr:`Figure.clause`, scanned for
+    ``sentences``: the clauses of the figures involved (:attr:`FigureRow.clause`, scanned for
     剔除/不可比/同口径 and 可比价/实际增长).
     """
     notes: list[str] = []
@@ -172,15 +160,15 @@ def implied_base(figs: pd.DataFrame) -> pd.DataFrame:
             continue
         lv_row = levels.iloc[0]
         gr_row = _nearest(growths, lv_row)
-        lv = Figure.from_row(lv_row.to_dict())
-        gr = Figure.from_row(gr_row.to_dict())
+        lv = FigureRow.from_row(lv_row.to_dict())
+        gr = FigureRow.from_row(gr_row.to_dict())
         rows.append(_implied_row(lv, gr))
     if not rows:
         return pd.DataFrame(columns=IMPLIED_BASE_COLUMNS)
     return pd.DataFrame(rows, columns=IMPLIED_BASE_COLUMNS)
 
 
-def _implied_row(lv: Figure, gr: Figure) -> dict[str, object]:
+def _implied_row(lv: FigureRow, gr: FigureRow) -> dict[str, object]:
     notes = growth_caveats(lv.indicator_id, lv.indicator, lv.year, [lv.clause, gr.clause])
     level = lv.value
     if gr.bound == "range":
@@ -226,243 +214,6 @@ def _implied_row(lv: Figure, gr: Figure) -> dict[str, object]:
         "growth_start": gr.start,
         "note": "; ".join(notes),
     }
-
-
-# --- derived ratios ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Ratio:
-    name: str
-    numerator: str  # key in SPECS
-    denominator: str
-    unit: str  # unit of the result
-    scale: float  # result = numerator_base / denominator_base * scale
-    note: str
-    growth: bool = False  # ratio of (1+g) growth factors instead of levels
-    same_base_unit: bool = True
-
-
-_RATIOS: tuple[_Ratio, ...] = (
-    _Ratio(
-        "tourism revenue per visit",
-        "tourism_revenue",
-        "tourist_arrivals",
-        "元/人次",
-        1.0,
-        "spending per visit (revenue / arrivals); counts visits (人次), not visitors",
-        same_base_unit=False,
-    ),
-    _Ratio(
-        "growth of tourism revenue per visit",
-        "tourism_revenue",
-        "tourist_arrivals",
-        "%",
-        100.0,
-        "(1 + revenue growth) / (1 + arrivals growth) − 1; nominal",
-        growth=True,
-    ),
-    _Ratio(
-        "urban/rural income ratio",
-        "urban_income",
-        "rural_income",
-        "倍",
-        1.0,
-        "urban ÷ rural per-capita disposable income (times); nominal",
-    ),
-    _Ratio(
-        "fiscal revenue / GDP",
-        "fiscal_revenue",
-        "gdp",
-        "%",
-        100.0,
-        "fiscal revenue (财政收入, may include the higher levels' share of taxes) over GDP",
-    ),
-    _Ratio(
-        "retail sales / GDP",
-        "retail_sales",
-        "gdp",
-        "%",
-        100.0,
-        "retail sales is a gross sales value, not a GDP component: indicative only",
-    ),
-    _Ratio(
-        "services value added / GDP",
-        "tertiary_value_added",
-        "gdp",
-        "%",
-        100.0,
-        "share of the tertiary sector in GDP (both nominal)",
-    ),
-    _Ratio(
-        "industrial value added / gross output (above designated size)",
-        "industrial_value_added",
-        "industrial_output_above_scale",
-        "%",
-        100.0,
-        "value-added rate (增加值率) of enterprises above designated size: value added is net "
-        "of intermediate inputs, gross output is not",
-    ),
-    _Ratio(
-        "above-scale share of gross industrial output",
-        "industrial_output_above_scale",
-        "industrial_output",
-        "%",
-        100.0,
-        "gross output of enterprises above designated size over gross output of all industry",
-    ),
-    _Ratio(
-        "high-tech share of gross industrial output",
-        "high_tech_output",
-        "industrial_output",
-        "%",
-        100.0,
-        "base: 工业总产值 of all industry (including below designated size); 高新技术产业产值 "
-        "is compiled by the science and technology bureau on its own enterprise list and may "
-        "include non-industrial firms, so the share is indicative only",
-    ),
-    _Ratio(
-        "high-tech share of gross industrial output above designated size",
-        "high_tech_output",
-        "industrial_output_above_scale",
-        "%",
-        100.0,
-        "base: 规模以上工业总产值 only; high-tech output may include firms below designated size "
-        "or outside industry, so this share is an upper bound",
-    ),
-)
-
-INDUSTRY_RATIOS = (
-    "industrial value added / gross output (above designated size)",
-    "above-scale share of gross industrial output",
-    "high-tech share of gross industrial output",
-    "high-tech share of gross industrial output above designated size",
-)
-
-RATIO_COLUMNS = [
-    "doc",
-    "ratio",
-    "year",
-    "value",
-    "unit",
-    "numerator",
-    "denominator",
-    "sources",
-    "note",
-]
-
-
-def _years(figs: pd.DataFrame, spec: Spec, doc: str) -> list[int]:
-    rows = select(figs, spec, doc=doc, statuses=OUTCOME)
-    return sorted({int(y) for y in rows["year"]})
-
-
-def _status_note(*figures: Figure) -> list[str]:
-    est = [f.describe() for f in figures if f.status == "estimate"]
-    return [f"estimate: {', '.join(est)}"] if est else []
-
-
-def _ratio_rows(
-    figs: pd.DataFrame, ratios: Sequence[_Ratio], specs: dict[str, Spec] | None = None
-) -> list[dict[str, object]]:
-    specs = SPECS if specs is None else specs
-    out: list[dict[str, object]] = []
-    for doc in pd.unique(figs["doc"]):
-        for r in ratios:
-            num_spec, den_spec = specs[r.numerator], specs[r.denominator]
-            if r.growth:
-                num_spec, den_spec = num_spec.growth(), den_spec.growth()
-            for year in _years(figs, num_spec, doc):
-                num = find(figs, num_spec, doc=doc, year=year, statuses=OUTCOME)
-                den = find(figs, den_spec, doc=doc, year=year, statuses=OUTCOME)
-                if num is None or den is None or math.isnan(num.point) or math.isnan(den.point):
-                    continue
-                notes = [r.note, *_status_note(num, den)]
-                if r.growth:
-                    value = ((1 + num.point / 100) / (1 + den.point / 100) - 1) * r.scale
-                else:
-                    if r.same_base_unit and num.base_unit != den.base_unit:
-                        continue
-                    if den.base_value == 0:
-                        continue
-                    value = num.base_value / den.base_value * r.scale
-                if num.bound not in ("eq", "approx") or den.bound not in ("eq", "approx"):
-                    notes.append("an input is a bound, not a point value")
-                out.append(
-                    {
-                        "doc": doc,
-                        "ratio": r.name,
-                        "year": year,
-                        "value": value,
-                        "unit": r.unit,
-                        "numerator": num.describe(),
-                        "denominator": den.describe(),
-                        "sources": (num.start, den.start),
-                        "note": "; ".join(notes),
-                    }
-                )
-                if r.name == "urban/rural income ratio":
-                    prev = _previous_income_ratio(figs, doc, year, num, den, value, specs)
-                    if prev is not None:
-                        out.append(prev)
-    return out
-
-
-def _previous_income_ratio(
-    figs: pd.DataFrame,
-    doc: str,
-    year: int,
-    urban: Figure,
-    rural: Figure,
-    ratio: float,
-    specs: dict[str, Spec],
-) -> dict[str, object] | None:
-    gu = find(figs, specs["urban_income"].growth(), doc=doc, year=year, statuses=OUTCOME)
-    gr = find(figs, specs["rural_income"].growth(), doc=doc, year=year, statuses=OUTCOME)
-    if gu is None or gr is None or not gu.is_exact or not gr.is_exact:
-        return None
-    value = ratio * (1 + gr.value / 100) / (1 + gu.value / 100)
-    return {
-        "doc": doc,
-        "ratio": "urban/rural income ratio (implied previous year)",
-        "year": year - 1,
-        "value": value,
-        "unit": "倍",
-        "numerator": f"{urban.describe()} / (1 + {fmt(gu.value)}%)",
-        "denominator": f"{rural.describe()} / (1 + {fmt(gr.value)}%)",
-        "sources": (urban.start, gu.start, rural.start, gr.start),
-        "note": (
-            f"implied from the {year} levels and their growth rates; the change from "
-            f"{fmt(value)} to {fmt(ratio)} is {fmt(ratio - value, 2)}"
-        ),
-    }
-
-
-def derived_ratios(figs: pd.DataFrame) -> pd.DataFrame:
-    """Ratios between stated figures of the same doc and year (outcomes only).
-
-    Ratios: tourism revenue per visit (元/人次) and its growth (%); urban/rural income ratio
-    (倍) and its implied previous-year value from the two growth rates; fiscal revenue,
-    retail sales and services value added over GDP (%); industrial value added over gross
-    output above designated size (%); above-scale and high-tech shares of gross industrial
-    output (%). A ratio is skipped when one of its inputs is missing.
-
-    Columns: ``doc``; ``ratio`` (name); ``year``; ``value``; ``unit`` (of the value);
-    ``numerator`` / ``denominator`` (the input figures, with units, year and status);
-    ``sources`` (tuple of the inputs' ``start``); ``note`` (definition and caveats).
-    """
-    if figs.empty:
-        return pd.DataFrame(columns=RATIO_COLUMNS)
-    return pd.DataFrame(_ratio_rows(figs, _RATIOS), columns=RATIO_COLUMNS)
-
-
-def industry_ratios(figs: pd.DataFrame) -> pd.DataFrame:
-    """The industry rows of :func:`derived_ratios` (value-added rate, above-scale and
-    high-tech shares). Same columns."""
-    if figs.empty:
-        return pd.DataFrame(columns=RATIO_COLUMNS)
-    chosen = [r for r in _RATIOS if r.name in INDUSTRY_RATIOS]
-    return pd.DataFrame(_ratio_rows(figs, chosen), columns=RATIO_COLUMNS)
 
 
 # --- percentage-point changes -----------------------------------------------------------
@@ -515,12 +266,12 @@ def pp_changes(figs: pd.DataFrame) -> pd.DataFrame:
         ]
         changes = sub[(sub["measure"] == "change_pp") & sub["value"].notna()]
         for _, ch_row in changes.iterrows():
-            ch = Figure.from_row(ch_row.to_dict())
+            ch = FigureRow.from_row(ch_row.to_dict())
             same = levels[levels["year"] == ch.year]
-            lv = Figure.from_row(_nearest(same, ch_row).to_dict()) if not same.empty else None
+            lv = FigureRow.from_row(_nearest(same, ch_row).to_dict()) if not same.empty else None
             rows.append(_stated_change(ch, lv))
         by_year = levels.drop_duplicates("year", keep="first").sort_values(["year", "start"])
-        figures = [Figure.from_row(r.to_dict()) for _, r in by_year.iterrows()]
+        figures = [FigureRow.from_row(r.to_dict()) for _, r in by_year.iterrows()]
         for earlier, later in itertools.pairwise(figures):
             rows.append(_level_pair(earlier, later))
     if not rows:
@@ -531,7 +282,7 @@ def pp_changes(figs: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _stated_change(ch: Figure, lv: Figure | None) -> dict[str, object]:
+def _stated_change(ch: FigureRow, lv: FigureRow | None) -> dict[str, object]:
     notes = []
     to_value = lv.value if lv is not None else math.nan
     from_value = to_value - ch.value if lv is not None else math.nan
@@ -566,7 +317,7 @@ def _stated_change(ch: Figure, lv: Figure | None) -> dict[str, object]:
     }
 
 
-def _level_pair(earlier: Figure, later: Figure) -> dict[str, object]:
+def _level_pair(earlier: FigureRow, later: FigureRow) -> dict[str, object]:
     change = later.value - earlier.value
     relative = (later.value / earlier.value - 1) * 100 if earlier.value else math.nan
     notes = [
@@ -575,7 +326,7 @@ def _level_pair(earlier: Figure, later: Figure) -> dict[str, object]:
     ]
     if later.year - earlier.year != 1:
         notes.append(f"the two levels are {later.year - earlier.year} years apart")
-    notes.extend(_status_note(earlier, later))
+    notes.extend(status_note(earlier, later))
     return {
         "doc": later.doc,
         "indicator": later.indicator,

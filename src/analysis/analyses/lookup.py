@@ -6,7 +6,7 @@ where the extractor assigned one, otherwise by its wording (the ``indicator`` co
 match against the aliases in ``data/reference/indicators.csv``, or a regular expression) and
 its unit as written. Nothing a report states is written into this package.
 
-A :class:`Figure` keeps the key of the row it came from (``doc``, ``start``) so that every
+A :class:`FigureRow` keeps the key of the row it came from (``doc``, ``start``) so that every
 derived number can be traced back to its sentence.
 """
 
@@ -16,7 +16,7 @@ import math
 import re
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 import pandas as pd
 
@@ -27,9 +27,10 @@ __all__ = [
     "OUTCOME",
     "PLAN",
     "SPECS",
-    "Figure",
+    "FigureRow",
     "MissingFigureError",
     "Spec",
+    "Where",
     "assumption",
     "decimals",
     "find",
@@ -40,6 +41,7 @@ __all__ = [
     "load_regional_context",
     "require",
     "select",
+    "status_note",
 ]
 
 OUTCOME: tuple[str, ...] = ("actual", "estimate")
@@ -152,8 +154,14 @@ SPECS: dict[str, Spec] = {
 
 
 @dataclass(frozen=True)
-class Figure:
-    """One row of a figures table, with the key (doc, start) that leads back to its sentence."""
+class FigureRow:
+    """One row of a figures table as the analyses read it, with the key (doc, start) that
+    leads back to its sentence.
+
+    Not the extractor's :class:`analysis.extraction.extract.Figure` (the record a figure is
+    born as): this is a row read back from the DataFrame, with the helpers the analyses need
+    (:attr:`point`, :attr:`base_value`, :attr:`clause`, :meth:`describe`).
+    """
 
     doc: str
     start: int
@@ -174,7 +182,7 @@ class Figure:
     sentence_id: int | None = None
 
     @classmethod
-    def from_row(cls, row: Mapping[Hashable, Any]) -> Figure:
+    def from_row(cls, row: Mapping[Hashable, Any]) -> FigureRow:
         """A figure from one row of a figures table (a dict or a Series)."""
 
         def num(name: str) -> float:
@@ -233,7 +241,7 @@ class Figure:
         """The value in base units (元, 人次, 户 ...): value × multiplier."""
         return self.point * self.multiplier
 
-    def in_unit_of(self, other: Figure) -> float:
+    def in_unit_of(self, other: FigureRow) -> float:
         """This figure's value expressed in ``other``'s unit (same base unit assumed)."""
         return self.base_value / other.multiplier
 
@@ -252,6 +260,12 @@ class Figure:
         name = self.indicator or self.indicator_id
         kind = {"growth_pct": " growth", "change_pp": " change"}.get(self.measure, "")
         return f"{name}{kind} {number} ({self.year} {self.status})"
+
+
+def status_note(*figures: FigureRow) -> list[str]:
+    """``["estimate: <the estimated inputs>"]``, or ``[]`` when every input is an outcome."""
+    est = [f.describe() for f in figures if f.status == "estimate"]
+    return [f"estimate: {', '.join(est)}"] if est else []
 
 
 def fmt(value: float, digits: int = 4) -> str:
@@ -300,26 +314,29 @@ def _as_tuple(statuses: str | Iterable[str] | None) -> tuple[str, ...] | None:
     return tuple(statuses)
 
 
-def select(
-    figs: pd.DataFrame,
-    spec: Spec,
-    *,
-    doc: str | None = None,
-    year: int | None = None,
-    statuses: str | Iterable[str] | None = None,
-) -> pd.DataFrame:
-    """All rows matching ``spec`` (and doc / year / statuses if given), in text order.
+class Where(TypedDict, total=False):
+    """Where to look: one doc, one year, some statuses (each optional)."""
+
+    doc: str | None
+    year: int | None
+    statuses: str | Iterable[str] | None
+
+
+def select(figs: pd.DataFrame, spec: Spec, **where: Unpack[Where]) -> pd.DataFrame:
+    """All rows matching ``spec`` (and ``doc`` / ``year`` / ``statuses`` if given), in text
+    order.
 
     Rows with the spec's ``indicator_id`` win; only if there are none are rows without an id
     matched by wording (alias or ``pattern``) and unit.
     """
+    doc, year = where.get("doc"), where.get("year")
     rows = figs
     if doc is not None:
         rows = rows[rows["doc"] == doc]
     rows = rows[rows["measure"] == spec.measure]
     if year is not None:
         rows = rows[rows["year"] == year]
-    wanted = _as_tuple(statuses)
+    wanted = _as_tuple(where.get("statuses"))
     if wanted is not None:
         rows = rows[rows["status"].isin(list(wanted))]
     if spec.units:
@@ -336,40 +353,27 @@ def select(
     return hit.sort_values(["doc", "start"], kind="stable")
 
 
-def find(
-    figs: pd.DataFrame,
-    spec: Spec,
-    *,
-    doc: str | None = None,
-    year: int | None = None,
-    statuses: str | Iterable[str] | None = None,
-) -> Figure | None:
-    """The first matching figure in text order, or None."""
-    rows = select(figs, spec, doc=doc, year=year, statuses=statuses)
+def find(figs: pd.DataFrame, spec: Spec, **where: Unpack[Where]) -> FigureRow | None:
+    """The first matching figure in text order (see :func:`select`), or None."""
+    rows = select(figs, spec, **where)
     if rows.empty:
         return None
-    return Figure.from_row(rows.iloc[0].to_dict())
+    return FigureRow.from_row(rows.iloc[0].to_dict())
 
 
-def require(
-    figs: pd.DataFrame,
-    spec: Spec,
-    *,
-    doc: str | None = None,
-    year: int | None = None,
-    statuses: str | Iterable[str] | None = None,
-) -> Figure:
+def require(figs: pd.DataFrame, spec: Spec, **where: Unpack[Where]) -> FigureRow:
     """Like :func:`find`, but raise :class:`MissingFigureError` with what was looked for."""
-    fig = find(figs, spec, doc=doc, year=year, statuses=statuses)
+    fig = find(figs, spec, **where)
     if fig is None:
-        where = [f"doc={doc!r}" if doc else "any doc"]
+        doc, year = where.get("doc"), where.get("year")
+        said = [f"doc={doc!r}" if doc else "any doc"]
         if year is not None:
-            where.append(f"year={year}")
-        wanted = _as_tuple(statuses)
+            said.append(f"year={year}")
+        wanted = _as_tuple(where.get("statuses"))
         if wanted:
-            where.append(f"status in {list(wanted)}")
+            said.append(f"status in {list(wanted)}")
         raise MissingFigureError(
-            f"no figure for {spec.label} ({spec.how()}) with {', '.join(where)}"
+            f"no figure for {spec.label} ({spec.how()}) with {', '.join(said)}"
         )
     return fig
 
@@ -433,6 +437,6 @@ def assumption(
     return value, low, high, source
 
 
-def clause_has(fig: Figure | None, pattern: str) -> bool:
-    """True when the figure's clause (see :attr:`Figure.clause`) matches ``pattern``."""
+def clause_has(fig: FigureRow | None, pattern: str) -> bool:
+    """True when the figure's clause (see :attr:`FigureRow.clause`) matches ``pattern``."""
     return fig is not None and bool(re.search(pattern, fig.clause))

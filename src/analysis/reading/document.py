@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import paths
-from .sources import ChecksumError, ReportFormatError, read_text, verify_checksum
+from .formats import read_any
+from .sources import ChecksumError, ReportFormatError, verify_checksum
 from .structure import (
     GlossaryItem,
     Outline,
@@ -320,7 +321,7 @@ def load_report(path: str | Path | None = None) -> Report:
     verified first: a changed raw file is an error naming the file, never silently used.
     """
     p = Path(path) if path is not None else paths.raw_dir() / paths.DEFAULT_REPORT
-    decoded = read_text(p)
+    decoded = read_any(p)
     expected = recorded_checksums(p.parent).get(p.name)
     if expected:
         verify_checksum(p, expected)

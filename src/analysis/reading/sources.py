@@ -150,19 +150,16 @@ def _decode_utf16(data: bytes, encoding: str, name: str) -> DecodedText:
 
 
 def read_text(path: str | Path) -> DecodedText:
-    """Read and decode one report file, with a clear error for a missing path or directory.
+    """Read and decode one plain-text report file, with a clear error for a missing path or
+    directory.
 
     Only regular files are read (a FIFO, device or socket is refused before it is opened,
     so a named pipe never blocks and ``/dev/zero`` never fills memory), and at most
-    :data:`MAX_REPORT_BYTES`. ``.pdf`` and ``.html``/``.htm``/``.shtml`` files are read by
-    :mod:`.formats` (encoding ``"pdf"``, with page offsets, or ``"html:<charset>"``).
+    :data:`MAX_REPORT_BYTES`. This is the text reader only: the one dispatcher on the file's
+    kind (PDF, HTML, text) is :func:`analysis.reading.formats.read_any`, which calls this one
+    for text, so this module imports nothing of :mod:`.formats`.
     """
     p = Path(path)
-    checked_size(p)
-    if p.suffix.lower() in _FORMAT_SUFFIXES:
-        from .formats import read_any  # lazy: pdfplumber loads only for a PDF
-
-        return read_any(p)
     return decode_bytes(read_bytes(p), name=str(p))
 
 
@@ -213,9 +210,6 @@ def read_bytes(path: Path) -> bytes:
         raise ReportFormatError(f"{path}: grew beyond the {MAX_REPORT_BYTES:,}-byte limit "
                                 "while being read")
     return data
-
-
-_FORMAT_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".shtml", ".xhtml"})
 
 
 def sha256_of(path: str | Path) -> str:
