@@ -56,7 +56,7 @@ benchmark: $(STAMP) ## Run the benchmarks (pytest-benchmark)
 
 lock: ## Re-resolve dependencies into requirements/lock.txt (needs the network)
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/pip install --quiet -e '.[parquet,notebooks,dev]'
+	.lock-venv/bin/pip install --quiet -e '.[parquet,dask,notebooks,dev]'
 	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^-e' > requirements/lock.txt
 	rm -rf .lock-venv
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -251,8 +252,10 @@ def _executor(args: argparse.Namespace) -> Iterator[Any]:
     cluster = None
     try:
         if args.scheduler == "local":
-            cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1,
-                                   processes=True, dashboard_address=None)
+            with warnings.catch_warnings():  # the scheduler's HTTP port taken: it picks another
+                warnings.filterwarnings("ignore", "Port .* is already in use", UserWarning)
+                cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1,
+                                       processes=True, dashboard_address=None)
             client = Client(cluster)
         else:
             client = Client(args.scheduler, timeout="10s")

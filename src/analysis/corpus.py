@@ -10,7 +10,7 @@ columns, the metadata row, or an error row), so the same code runs
 * on any :class:`concurrent.futures.Executor` you pass in (threads, processes, or a cluster:
   a Dask ``distributed.Client(...).get_executor()`` is an ``Executor`` too)::
 
-      from distributed import Client           # not a dependency of this package
+      from distributed import Client           # pip install "gwr-analysis[dask]"
       client = Client("scheduler:8786")
       result = extract_many(paths, client.get_executor())
 
@@ -651,7 +651,7 @@ def _write_dataset(frames: Iterable[pd.DataFrame], root: Path, cols: list[str]) 
     import pyarrow.parquet as pq
 
     schema = figures_arrow_schema()
-    file_schema = pa.schema([f for f in schema if f.name not in cols])
+    file_schema = _with_pandas_metadata(pa.schema([f for f in schema if f.name not in cols]))
     root.mkdir(parents=True)
     writers: dict[tuple, pq.ParquetWriter] = {}
     try:
@@ -668,6 +668,18 @@ def _write_dataset(frames: Iterable[pd.DataFrame], root: Path, cols: list[str]) 
     finally:
         for w in writers.values():
             w.close()
+
+
+def _with_pandas_metadata(file_schema: pa.Schema) -> pa.Schema:
+    """``file_schema`` with the pandas metadata of the figures table's columns in it, so that
+    ``pandas.read_parquet`` gives back their dtypes (``Int64`` with missing values, ``str``)
+    rather than Arrow's defaults (float64 for an integer column with nulls). The partition
+    columns are left out of it: they live in the folder names, not in the files."""
+    import pyarrow as pa
+
+    frame = _empty_figures()[file_schema.names]
+    table = pa.Table.from_pandas(frame, schema=file_schema, preserve_index=False)
+    return file_schema.with_metadata(table.schema.metadata)
 
 
 def _partition_file(root: Path, cols: list[str], key: tuple) -> Path:
