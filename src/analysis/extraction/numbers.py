@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 __all__ = [
     "MAGNITUDES", "Doubt", "Quantity", "cn_number", "find_doubts", "find_quantities",
@@ -71,9 +72,13 @@ def parse_number(s: str) -> float:
     >>> parse_number("1,379"), parse_number("302.4"), parse_number("1 026.4")
     (1379.0, 302.4, 1026.4)
     """
-    return float(re.sub(_GAP + "|,", "", s))
+    return float(_NUM_FILLER.sub("", s))
 
 
+_NUM_FILLER = re.compile(_GAP + "|,")
+
+
+@lru_cache(maxsize=1024)
 def split_unit(unit: str) -> tuple[str, float]:
     """Base unit and power-of-ten multiplier of a unit as written.
 
@@ -135,12 +140,15 @@ class Quantity:
 _NOT_BOUND = re.compile(r"(?:签|节|预|合|制|条|公|婚|履|违|大)约$|(?:最|临|附|将|靠|亲)近$|赶超$")
 
 
+_BOUND_OF_PREFIX = dict(_PREFIX_BOUNDS)
+_PREFIX_LENGTHS = sorted({len(w) for w, _ in _PREFIX_BOUNDS}, reverse=True)
+
+
 def _prefix_bound(text: str, pos: int) -> str | None:
-    for word, bound in _PREFIX_BOUNDS:
-        if text.endswith(word, 0, pos):
-            if _NOT_BOUND.search(text, 0, pos):
-                return None
-            return bound
+    """The bound of the word ending at ``pos`` (the longest: 不高于 before 高于), if any."""
+    for n in _PREFIX_LENGTHS:
+        if n <= pos and (bound := _BOUND_OF_PREFIX.get(text[pos - n : pos])) is not None:
+            return None if _NOT_BOUND.search(text, max(0, pos - 2), pos) else bound
     return None
 
 
@@ -159,7 +167,10 @@ def _is_label(text: str, m: re.Match[str]) -> bool:
         return True
     unit = m.group("unit")
     # A bare measure word right before 月/日/年/号/级/类/星/周年 is a date or a label.
-    return bool(re.match(r"[月日号级类星]|周年|年代|世纪", after)) and unit in ("个", "期")
+    return unit in ("个", "期") and bool(_DATE_AFTER.match(after))  # one character
+
+
+_DATE_AFTER = re.compile(r"[月日号级类星]|周年|年代|世纪")
 
 
 @dataclass(frozen=True)
@@ -322,7 +333,7 @@ def _shared_points(text: str, found: list[Quantity]) -> list[Quantity]:
     for i in range(len(out) - 2, -1, -1):
         q, nxt = out[i], out[i + 1]
         if (q.unit == "个" and nxt.base_unit == "百分点"
-                and re.fullmatch(r"、|和|及|与|，", text[q.end : nxt.start])):
+                and text[q.end : nxt.start] in ("、", "和", "及", "与", "，")):
             out[i] = replace(q, unit="个百分点", base_unit="百分点")
     return out
 
