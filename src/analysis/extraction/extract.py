@@ -177,7 +177,8 @@ _BARE_VERBS = re.compile(
 )
 
 _ESTIMATE = re.compile(r"预计|初步核算|初步统计|初步测算|预测|有望")
-_EXPLICIT_YEAR = re.compile(r"(?<![比较与同])((?:19|20)\d{2})年(?:度|底|末)?(?!\d{1,2}月|以来)")
+# Not after 比/较/与/同 (checked behind 19/20, so that the search skips to a 1 or a 2).
+_EXPLICIT_YEAR = re.compile(r"((?:19|20)(?<![比较与同]..)\d{2})年(?:度|底|末)?(?!\d{1,2}月|以来)")
 _LIST_SEP = re.compile(r"^(?:、|和|及|与|以及)$")
 _SUBJECT_SPLIT = re.compile(r"、|和|及|与|以及")
 
@@ -750,21 +751,26 @@ def _views(report: Report) -> Iterator[_View]:
         return part, y
 
     looking_back = _looking_back(report)
+    text, offsets = nt.text, nt.offsets
+    contexts: dict[int, Context] = {}  # the usual context of each section, by id(section)
+    skip = (*_SKIP_KINDS, "appendix")
     for s in report._sentences:
         sec = outline.section_at(s.start)
-        if sec is not None and sec.kind in (*_SKIP_KINDS, "appendix"):
+        if sec is not None and sec.kind in skip:
             continue
-        part, y = part_year(sec)
-        if part is None:
-            part, y = _part_from_cues(nt.text[s.start : s.end], year)
-        elif part == "plan" and s.index in looking_back and y is not None:
-            part, y = "review", y - 1  # 过去一年，……国内生产总值增长10.3% in the plan part
-        yield _View(
-            nt.text[s.start : s.end],
-            nt.offsets[s.start : s.end],
-            Context(part, y, sec.id if sec else None, sec.title if sec else ""),
-            s.index,
-        )
+        ctx = contexts.get(id(sec))
+        if ctx is None:
+            part, y = part_year(sec)
+            ctx = contexts[id(sec)] = Context(part, y, sec.id if sec else None,
+                                              sec.title if sec else "")
+        sentence = text[s.start : s.end]
+        if ctx.part is None:
+            part, y = _part_from_cues(sentence, year)
+            ctx = Context(part, y, ctx.section, ctx.section_title)
+        elif ctx.part == "plan" and s.index in looking_back and ctx.year is not None:
+            # 过去一年，……国内生产总值增长10.3% in the plan part
+            ctx = Context("review", ctx.year - 1, ctx.section, ctx.section_title)
+        yield _View(sentence, offsets[s.start : s.end], ctx, s.index)
     # The appendix's planned projects: their contents, one cell per wrapped line, joined.
     app = next((s for s in outline.sections if s.kind == "appendix"), None)
     for p in report._projects:

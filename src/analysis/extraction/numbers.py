@@ -44,8 +44,10 @@ _GAP = "[ \u00a0\u2009\u202f\u200a\u200b\u3000]"
 # A number: 1–3 digits and groups of exactly three digits split by a gap (1 026.4, 2 000),
 # or digits with optional comma groups. Possessive quantifiers and (?<!\d) keep matching
 # linear on a long digit run (issue 12): a number starts only where a digit run starts.
+# The first digit comes before the look-behind (which checks the character before it) so
+# that the regex engine skips ahead to the next digit instead of trying every position.
 _NUM = (
-    rf"(?<![\d.])(?:\d{{1,3}}(?:{_GAP}\d{{3}})++(?!\d)|\d++(?:,\d{{3}})*+)(?:\.\d++)?+"
+    rf"\d(?<![\d.]\d)(?:\d{{0,2}}(?:{_GAP}\d{{3}})++(?!\d)|\d*+(?:,\d{{3}})*+)(?:\.\d++)?+"
 )
 _SEP = r"(?:—{1,2}|–|-|~|至|到)"
 # number [unit]? [sep number]? [多|余]? magnitude? [多|余]? unit [bound suffix]?
