@@ -901,40 +901,43 @@ def _list_after(text: str, pars: Sequence, by_par: dict[int, list[Sentence]],
     return out
 
 
-def _rows(report: Report) -> Iterator[dict]:
+def _rows(report: Report) -> Iterator[tuple]:
+    """One tuple per figure, its values in the order of :data:`FIGURE_COLUMNS`."""
     headline = _headline_sentences(report)
+    doc, raw = report.doc, report.raw
     for view in _views(report):
         ctx = view.context
+        in_headline = view.sentence in headline
         for f in parse_sentence(view.text, ctx):
             q = f.quantity
             a, b = view.offsets[q.start], view.offsets[q.end - 1] + 1
-            yield {
-                "doc": report.doc,
-                "indicator": f.indicator,
-                "indicator_id": f.indicator_id,
-                "year": f.year,
-                "status": f.status,
-                "measure": f.measure,
-                "value": f.value,
-                "low": q.low,
-                "high": q.high,
-                "unit": q.unit,
-                "base_unit": q.base_unit,
-                "multiplier": q.multiplier,
-                "bound": q.bound,
-                "start": a,
-                "end": b,
-                "quote": report.raw[a:b],
-                "section": ctx.section,
-                "section_title": ctx.section_title,
-                "part": ctx.part,
-                "sentence_id": view.sentence,
-                "context": figure_context(view.text, q.start, q.end),
-                "period_start": f.period_start,
-                "period_end": f.period_end,
-                "reference": f.reference,
-                "headline": view.sentence in headline,
-            }
+            yield (
+                doc,  # doc
+                f.indicator,  # indicator
+                f.indicator_id,  # indicator_id
+                f.year,  # year
+                f.status,  # status
+                f.measure,  # measure
+                f.value,  # value
+                q.low,  # low
+                q.high,  # high
+                q.unit,  # unit
+                q.base_unit,  # base_unit
+                q.multiplier,  # multiplier
+                q.bound,  # bound
+                a,  # start
+                b,  # end
+                raw[a:b],  # quote
+                ctx.section,  # section
+                ctx.section_title,  # section_title
+                ctx.part,  # part
+                view.sentence,  # sentence_id
+                figure_context(view.text, q.start, q.end),  # context
+                f.period_start,  # period_start
+                f.period_end,  # period_end
+                f.reference,  # reference
+                in_headline,  # headline
+            )
 
 
 CONTEXT_CHARS = 160
@@ -962,11 +965,10 @@ def figure_context(sentence: str, start: int, end: int, limit: int = CONTEXT_CHA
 
 def figure_columns(report: Report) -> dict[str, list]:
     """The figures as plain column lists (no pandas): cheap to build, pickle and concatenate."""
-    cols: dict[str, list] = {c: [] for c in FIGURE_COLUMNS}
-    for row in _rows(report):
-        for c, values in cols.items():
-            values.append(row[c])
-    return cols
+    rows = list(_rows(report))
+    if not rows:
+        return {c: [] for c in FIGURE_COLUMNS}
+    return {c: list(values) for c, values in zip(FIGURE_COLUMNS, zip(*rows), strict=True)}
 
 
 def extract_figures(report: Report) -> pd.DataFrame:
