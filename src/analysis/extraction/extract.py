@@ -968,7 +968,8 @@ def figure_columns(report: Report) -> dict[str, list]:
     rows = list(_rows(report))
     if not rows:
         return {c: [] for c in FIGURE_COLUMNS}
-    return {c: list(values) for c, values in zip(FIGURE_COLUMNS, zip(*rows), strict=True)}
+    columns = zip(*rows, strict=True)
+    return {c: list(values) for c, values in zip(FIGURE_COLUMNS, columns, strict=True)}
 
 
 def extract_figures(report: Report) -> pd.DataFrame:
