@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .indicators import indicator_id
 from .numbers import Quantity, find_doubts, find_quantities
@@ -774,16 +774,17 @@ def _views(report: Report) -> Iterator[_View]:
     # The appendix's planned projects: their contents, one cell per wrapped line, joined.
     app = next((s for s in outline.sections if s.kind == "appendix"), None)
     for p in report._projects:
-        text, offs = [], []
+        chars: list[str] = []
+        offs: list[int] = []
         for a, b in p.content_spans:
             i, j = nt.clean_span(a, b)
             for k in range(i, j):
-                if nt.text[k] != "\n":
-                    text.append(nt.text[k])
-                    offs.append(nt.offsets[k])
+                if text[k] != "\n":
+                    chars.append(text[k])
+                    offs.append(offsets[k])
         py = p.deadline.year if p.deadline else (app.year if app and app.year else year)
         yield _View(
-            "".join(text),
+            "".join(chars),
             offs,
             Context("plan", py, app.id if app else "appendix", app.title if app else ""),
         )
@@ -986,9 +987,9 @@ def figure_frame(columns: dict[str, list]) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
-    data = {}
+    data: dict[str, Any] = {}
     for c in FIGURE_COLUMNS:
-        dtype = FIGURE_DTYPES[c]
+        dtype: Any = FIGURE_DTYPES[c]
         if dtype in ("float64", "int64", "bool"):
             data[c] = np.array(columns[c], dtype=dtype)
         else:
