@@ -184,6 +184,7 @@ _SUBJECT_SPLIT = re.compile(r"、|和|及|与|以及")
 
 
 _TRAIL_DIGITS = re.compile(r"(?<=[\u4e00-\u9fff])[\d.,\s\u200b]+$")
+_TRAIL_DIGIT_CHAR = re.compile(r"[\d.,\s\u200b]")
 _TWO_LETTERS = re.compile(r"[\u4e00-\u9fffA-Za-z][^\u4e00-\u9fffA-Za-z]*[\u4e00-\u9fffA-Za-z]")
 _RIGHT_LEAD = re.compile(r"^(?:以上|左右|的)")
 _DOWN_RE = re.compile(_DOWN)
@@ -219,7 +220,8 @@ def _clause_end(text: str, pos: int) -> int:
 def _strip_trailing(s: str) -> str:
     """``s`` without its trailing verbs, bounds and status words (and stray digits: the
     rest of a number that was not read must never stick to a name)."""
-    s = _TRAIL_DIGITS.sub("", s)  # not PM2.5, PM10
+    if _TRAIL_DIGIT_CHAR.match(s, len(s) - 1):  # the costly scan only when it can match
+        s = _TRAIL_DIGITS.sub("", s)  # not PM2.5, PM10
     while m := _TRAIL_ONE.search(s, max(0, len(s) - _TRAIL_WINDOW)):
         if m.start() == 0 and m.end() == 0:
             break
