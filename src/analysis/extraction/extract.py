@@ -988,14 +988,20 @@ def figure_frame(columns: dict[str, list]) -> pd.DataFrame:
     """
     import numpy as np
     import pandas as pd
+    import pyarrow as pa
 
     data: dict[str, Any] = {}
     for c in FIGURE_COLUMNS:
         dtype: Any = FIGURE_DTYPES[c]
+        values = columns[c]
         if dtype in ("float64", "int64", "bool"):
-            data[c] = np.array(columns[c], dtype=dtype)
-        else:
-            data[c] = pd.array(columns[c], dtype=dtype)
+            data[c] = np.array(values, dtype=dtype)
+        elif dtype == "Int64":
+            data[c] = pd.arrays.IntegerArray(
+                np.array([0 if v is None else v for v in values], dtype="int64"),
+                np.array([v is None for v in values], dtype=bool))
+        else:  # "str": pandas keeps it in Arrow (large_string)
+            data[c] = pd.array(pa.array(values, type=pa.large_string()), dtype=dtype)
     return pd.DataFrame(data, columns=list(FIGURE_COLUMNS), copy=False)
 
 
