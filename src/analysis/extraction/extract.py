@@ -780,10 +780,12 @@ def _views(report: Report) -> Iterator[_View]:
         offs: list[int] = []
         for a, b in p.content_spans:
             i, j = nt.clean_span(a, b)
-            for k in range(i, j):
-                if text[k] != "\n":
-                    chars.append(text[k])
-                    offs.append(offsets[k])
+            while i < j:  # the cell's lines, without their line breaks
+                k = text.find("\n", i, j)
+                k = j if k < 0 else k
+                chars.append(text[i:k])
+                offs.extend(offsets[i:k])
+                i = k + 1
         py = p.deadline.year if p.deadline else (app.year if app and app.year else year)
         yield _View(
             "".join(chars),
