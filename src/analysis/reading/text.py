@@ -224,6 +224,8 @@ def _keep_in_run(
     if newline >= 0:
         if raw[newline] not in _LINE_BREAKS:  # a blanked page-number line: its own newline
             newline = _LINE_BREAK.search(raw, newline, b).start()  # type: ignore[union-attr]
+        if not wrapped and "\u200b" not in raw[a:b]:
+            return newline  # one paragraph per line: every line break ends one
         prev, nxt = _line_bounds(masked, a, b)
         if "\u200b" in raw[a:b] and not _ends_terminal(prev):
             return None  # a zero-width line mid-sentence ("74.4⏎\u200b⏎万亿元"): a page seam
