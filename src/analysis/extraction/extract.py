@@ -511,7 +511,7 @@ def _figure(
         and _VERB_TO.match(text, q.end)
     ):
         year -= 1  # "由1.08%下降至0.15%": the first level is the start of the year
-    if "累计" in text[: q.start] and not name.startswith("累计"):
+    if text.find("累计", 0, q.start) >= 0 and not name.startswith("累计"):
         name = "累计" + name  # a cumulative stock is not the year's indicator
     start = end = None
     if measure == "avg_growth_pct":

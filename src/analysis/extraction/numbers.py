@@ -290,24 +290,23 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in QUANTITY.finditer(text):
         if _is_label(text, m) or _split_digits(text, m):
             continue
-        unit1, num2 = m.group("unit1"), m.group("num2")
-        if unit1 and (not num2 or unit1 != m.group("unit")):
+        # The groups of QUANTITY, in order (one call instead of one per group).
+        num1, mag1, unit1, _, num2, many, mag2, many2, unit2, suffix = m.groups()
+        if unit1 and (not num2 or unit1 != unit2):
             continue  # "5%—6亿元" is not a range; "5%" alone matches without unit1
-        mag1 = m.group("mag1")
-        if num2 and mag1 and mag1 != m.group("mag"):
+        if num2 and mag1 and mag1 != mag2:
             continue  # "1.2万到1.5万人" is a range, "1.2万到1.5亿人" is not
-        mag = m.group("mag") or (mag1 if not num2 else None) or ""
-        unit = mag + m.group("unit")
+        mag = mag2 or (mag1 if not num2 else None) or ""
+        unit = mag + unit2
         base, mult = split_unit(unit)
-        num = parse_number(m.group("num"))
-        suffix = m.group("suffix")
+        num = parse_number(num1)
         low = high = None
         value: float | None = num
         if num2:
             low, high, value, bound = num, parse_number(num2), None, "range"
             if low >= high:
                 continue  # "2019-2018" or "5-5" is not a range
-        elif m.group("many") or m.group("many2"):
+        elif many or many2:
             bound = "gt"  # 60多个, 8400多万元: more than the number stated
         elif suffix:
             bound = _SUFFIX_BOUNDS[suffix]
