@@ -629,22 +629,30 @@ def _name_single(
     name = _strip(subject)
     if name.startswith(("比", "较", "与")):
         name = ""  # 比上年年初预算增加1800亿元: the base of a comparison, not a subject
-    right = _right_phrase(text, last.end, _next_stop(text, quantities, last))
+
+    def right_of() -> str:  # the phrase after the quantity: read only when a rule needs it
+        return _right_phrase(text, last.end, _next_stop(text, quantities, last))
+
     if name.endswith("等") or _PREPOSITION_END.search(name):
-        return right or _right_after_run(text, quantities, last) or name
+        return right_of() or _right_after_run(text, quantities, last) or name
     if name and _BARE_VERBS.match(name):
-        return name + (right or _right_after_run(text, quantities, last))
+        return name + (right_of() or _right_after_run(text, quantities, last))
+    right = None
     if subject.rstrip().endswith("的") and name:
+        right = right_of()
         if right:
             return name + "的" + right  # "剔除划出的4个镇不可比因素": the object follows
         if prev_indicator and _TASK.search(name):
             return prev_indicator + name  # "…资金，完成全年任务的105%"
     if (_TIME_ONLY.match(name) or name in ("总量", "总额", "总值", "规模")) and prev_indicator:
         return prev_indicator  # "…满意度…，第三季度达到98.28%"
-    if _has_content(name) and len(name) <= 2 and right and not _BARE_VERBS.match(name):
-        return name + right  # "区直3家公立医院" -> 区直公立医院
     if _has_content(name):
+        if len(name) <= 2 and not _BARE_VERBS.match(name):
+            right = right_of() if right is None else right
+            if right:
+                return name + right  # "区直3家公立医院" -> 区直公立医院
         return name
+    right = right_of() if right is None else right
     # No subject of its own: a growth clause or a run of counts continues the previous
     # figure; a count at the head of a clause names its object after it (4家企业入围…).
     if prev_indicator and (has_verb or (after_previous and not right)):
