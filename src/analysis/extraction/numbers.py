@@ -186,14 +186,16 @@ class Doubt:
 
 _DIGIT_BEFORE = re.compile(rf"\d{_GAP}+$")
 _DIGIT_AFTER = re.compile(rf"{_GAP}+\d")
+_GAP_OR_NEWLINE = frozenset(" \u00a0\u2009\u202f\u200a\u200b\u3000\n")
 
 
 def _split_digits(text: str, m: re.Match[str]) -> bool:
     """True when the number is one piece of a digit run split by a gap (30 2.4亿元)."""
-    a = m.start()
-    return bool(_DIGIT_BEFORE.search(text[max(0, a - 8) : a])) or bool(
-        _DIGIT_AFTER.match(text, m.end("num"))
-    )
+    a, b = m.start(), m.end("num")
+    # Each regex only where the character next to the number can start its gap.
+    return (a > 0 and text[a - 1] in _GAP_OR_NEWLINE
+            and bool(_DIGIT_BEFORE.search(text[max(0, a - 8) : a]))) or (
+        b < len(text) and text[b] in _GAP_OR_NEWLINE and bool(_DIGIT_AFTER.match(text, b)))
 
 
 def find_doubts(text: str) -> list[Doubt]:
