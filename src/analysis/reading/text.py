@@ -135,19 +135,6 @@ class NormalizedText:
         return self.clean_index(raw_start), self.clean_index(raw_end)
 
 
-def _line_bounds(masked: str, a: int, b: int) -> tuple[str, str]:
-    """The line that ends at ``a`` and the one that starts at ``b`` (stripped).
-
-    ``masked`` has every line separator as ``\n`` (see :func:`_masked`), so both searches
-    stop at the neighbouring line break: each line is scanned at most twice in a text.
-    """
-    prev_start = masked.rfind("\n", 0, a) + 1
-    next_end = masked.find("\n", b)
-    if next_end < 0:
-        next_end = len(masked)
-    return masked[prev_start:a].strip(), masked[b:next_end].strip()
-
-
 def _typical_width(raw: str) -> tuple[float, bool]:
     """The usual width of a full line, and whether the text is hard-wrapped at that width.
 
@@ -175,7 +162,8 @@ def _is_paragraph_break(prev: str, nxt: str, typical: float, wrapped: bool) -> b
         return True
     if prev.startswith(("——", "—")) and prev.endswith("上"):
         return True  # the subtitle "——2020年1月8日在……会议上" stands alone
-    width = display_width(prev)
+    ascii_count = len(prev.encode("ascii", "ignore"))  # display_width, inlined: every line
+    width = ascii_count / 2 + (len(prev) - ascii_count)
     if width < typical * 0.7:
         return True
     short = width < typical - 1.5
@@ -226,7 +214,13 @@ def _keep_in_run(
             newline = _LINE_BREAK.search(raw, newline, b).start()  # type: ignore[union-attr]
         if not wrapped and "\u200b" not in raw[a:b]:
             return newline  # one paragraph per line: every line break ends one
-        prev, nxt = _line_bounds(masked, a, b)
+        # The line that ends at a and the one that starts at b (stripped). Every line
+        # separator of masked is \n, so both searches stop at the neighbouring line break:
+        # each line is scanned at most twice in a text.
+        prev_start = masked.rfind("\n", 0, a) + 1
+        next_end = masked.find("\n", b)
+        prev = masked[prev_start:a].strip()
+        nxt = (masked[b:next_end] if next_end >= 0 else masked[b:]).strip()
         if "\u200b" in raw[a:b] and not _ends_terminal(prev):
             return None  # a zero-width line mid-sentence ("74.4⏎\u200b⏎万亿元"): a page seam
         if _is_paragraph_break(prev, nxt, typical, wrapped):
