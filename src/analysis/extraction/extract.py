@@ -144,17 +144,21 @@ _LEAD = re.compile(
 )
 # One trailing word; _strip removes them one at a time from the end (a bounded window, so
 # a clause of 200 repeated verbs is stripped in linear time).
-_TRAIL_ONE = re.compile(
-    "(?:"
-    + _alternation(
+_TRAIL_WORDS = (
+    _alternation(
         f"达到|达|为|是|共|约|近|超过|突破|逾|超|不低于|不少于|至少|不超过|控制在|保持在|稳定在"
         f"|高于|低于|{_UP}|{_DOWN}|分别|均|了|到|至|由|从|比去年同期|比上年同期|比上年|比去年"
         f"|较上年|同比|年均|平均|实际|名义|以上|左右|总计|合计|累计|共计|达到了|超额完成"
         f"|长期|持续|始终|一直|保持|稳定|同口径|可比口径|按可比价格计算|的|拟按|拟安排|拟|按"
         f"|逆势|大幅|稳步|快速|继续|{_STATUS_WORDS}"
     ).replace("(?<!新)增", "增")
-    + r"|[（(]下同[）)]|[（(]|(?:19|20)\d{2}年(?:底|末)?)$"
 )
+_TRAIL_ONE = re.compile(
+    "(?:" + _TRAIL_WORDS + r"|[（(]下同[）)]|[（(]|(?:19|20)\d{2}年(?:底|末)?)$"
+)
+# The characters a trailing word can end with (or a line break, which $ may stand before):
+# where the text ends otherwise, no search is needed.
+_TRAIL_LAST = frozenset(w[-1] for w in _TRAIL_WORDS.split("|")) | frozenset("）)（(年底末\n")
 _TRAIL_WINDOW = 12  # longer than any trailing word
 # Verbs that take a count or an amount and then their object: 完成1579户危房改造.
 # Attested before a number in the 78 corpus reports (national 2010–2025, provinces): 投入,
@@ -222,7 +226,7 @@ def _strip_trailing(s: str) -> str:
     rest of a number that was not read must never stick to a name)."""
     if _TRAIL_DIGIT_CHAR.match(s, len(s) - 1):  # the costly scan only when it can match
         s = _TRAIL_DIGITS.sub("", s)  # not PM2.5, PM10
-    while m := _TRAIL_ONE.search(s, max(0, len(s) - _TRAIL_WINDOW)):
+    while s[-1:] in _TRAIL_LAST and (m := _TRAIL_ONE.search(s, max(0, len(s) - _TRAIL_WINDOW))):
         if m.start() == 0 and m.end() == 0:
             break
         s = s[: m.start()]
