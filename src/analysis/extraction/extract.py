@@ -113,7 +113,9 @@ class Figure:
 # --- words ------------------------------------------------------------------------------------
 
 _BOUNDARY = "，；：,;:。！？!?\n"
-_UP = r"增长|增加|上升|提高|提升|上涨|(?<!新)增|回升|扩大"
+# 增 but not 新增; the look-behind comes after the character, so that every alternative
+# starts with a literal and a search skips to the next candidate character.
+_UP = r"增长|增加|上升|提高|提升|上涨|增(?<!新增)|回升|扩大"
 _DOWN = r"下降|降低|减少|下滑|回落|下跌|缩小|降|减"
 def _alternation(words: str) -> str:
     """A regex alternation of ``|``-separated words, longest first, so that a possessive
@@ -151,7 +153,7 @@ _TRAIL_WORDS = (
         f"|较上年|同比|年均|平均|实际|名义|以上|左右|总计|合计|累计|共计|达到了|超额完成"
         f"|长期|持续|始终|一直|保持|稳定|同口径|可比口径|按可比价格计算|的|拟按|拟安排|拟|按"
         f"|逆势|大幅|稳步|快速|继续|{_STATUS_WORDS}"
-    ).replace("(?<!新)增", "增")
+    ).replace("增(?<!新增)", "增")
 )
 _TRAIL_ONE = re.compile(
     "(?:" + _TRAIL_WORDS + r"|[（(]下同[）)]|[（(]|(?:19|20)\d{2}年(?:底|末)?)$"
@@ -197,7 +199,7 @@ _GROWTH_AFTER = re.compile(r"的?(?:增长|增幅)")
 _CHANGE_VERB = re.compile(r"增加|减少|增长|下降|降低|上升|提高|回落|扩大|缩小|下滑")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ORDINAL_RUN = re.compile(r"[一二三]{2,3}(?=产)")
-_EACH = re.compile(r"(?<![人平年])均")  # 年均 is an average, not 均 (each)
+_EACH = re.compile(r"均(?<![人平年]均)")  # 年均 is an average, not 均 (each)
 _VERB_TO = re.compile(rf"(?:{_UP}|{_DOWN})(?:到|至)")
 _DIGIT = re.compile(r"\d")
 _COMMA = re.compile(r"[，,]")

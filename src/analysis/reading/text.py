@@ -364,8 +364,10 @@ def _offset_array(spans: array, n_raw: int) -> array:
 
 # A pinyin annotation after a character in a repost: 增長(zhǎng), 實(shí)現(xiàn). At least one
 # tone-marked vowel, so (GDP), (R&D) and (a) stay.
+# (The look-behind for the character comes after the bracket, so that a search skips to
+# the next bracket.)
 _PINYIN = re.compile(
-    r"(?<=[\u4e00-\u9fff])[（(](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
+    r"[（(](?<=[\u4e00-\u9fff][（(])(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
     r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}[）)]"
 )
 
