@@ -110,9 +110,20 @@ def indicator_id(name: str) -> str:
         return ""
     if s in exact:
         return exact[s]
-    for alias, ident in _aliases():
-        if s.endswith(alias):
-            rest = s[: -len(alias)]
+    ending, lengths = _endings()
+    for n in lengths:  # the longest alias that ends the name first
+        if n <= len(s) and (ident := ending.get(s[-n:])) is not None:
+            rest = s[:-n]
             if len(rest) <= 4 and not any(w in rest for w in _CHANGES_MEANING):
                 return ident
     return ""
+
+
+@cache
+def _endings() -> tuple[dict[str, str], tuple[int, ...]]:
+    """The aliases of :func:`_aliases` by text, and their lengths, longest first: a look-up
+    of each ending of a name instead of a scan of every alias."""
+    ending: dict[str, str] = {}
+    for alias, ident in _aliases():
+        ending.setdefault(alias, ident)
+    return ending, tuple(sorted({len(a) for a in ending}, reverse=True))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 __all__ = [
     "MAGNITUDES", "Doubt", "Quantity", "cn_number", "find_doubts", "find_quantities",
@@ -43,8 +44,10 @@ _GAP = "[ \u00a0\u2009\u202f\u200a\u200b\u3000]"
 # A number: 1–3 digits and groups of exactly three digits split by a gap (1 026.4, 2 000),
 # or digits with optional comma groups. Possessive quantifiers and (?<!\d) keep matching
 # linear on a long digit run (issue 12): a number starts only where a digit run starts.
+# The first digit comes before the look-behind (which checks the character before it) so
+# that the regex engine skips ahead to the next digit instead of trying every position.
 _NUM = (
-    rf"(?<![\d.])(?:\d{{1,3}}(?:{_GAP}\d{{3}})++(?!\d)|\d++(?:,\d{{3}})*+)(?:\.\d++)?+"
+    rf"\d(?<![\d.]\d)(?:\d{{0,2}}(?:{_GAP}\d{{3}})++(?!\d)|\d*+(?:,\d{{3}})*+)(?:\.\d++)?+"
 )
 _SEP = r"(?:—{1,2}|–|-|~|至|到)"
 # number [unit]? [sep number]? [多|余]? magnitude? [多|余]? unit [bound suffix]?
@@ -71,9 +74,13 @@ def parse_number(s: str) -> float:
     >>> parse_number("1,379"), parse_number("302.4"), parse_number("1 026.4")
     (1379.0, 302.4, 1026.4)
     """
-    return float(re.sub(_GAP + "|,", "", s))
+    return float(_NUM_FILLER.sub("", s))
 
 
+_NUM_FILLER = re.compile(_GAP + "|,")
+
+
+@lru_cache(maxsize=1024)
 def split_unit(unit: str) -> tuple[str, float]:
     """Base unit and power-of-ten multiplier of a unit as written.
 
@@ -135,12 +142,15 @@ class Quantity:
 _NOT_BOUND = re.compile(r"(?:签|节|预|合|制|条|公|婚|履|违|大)约$|(?:最|临|附|将|靠|亲)近$|赶超$")
 
 
+_BOUND_OF_PREFIX = dict(_PREFIX_BOUNDS)
+_PREFIX_LENGTHS = sorted({len(w) for w, _ in _PREFIX_BOUNDS}, reverse=True)
+
+
 def _prefix_bound(text: str, pos: int) -> str | None:
-    for word, bound in _PREFIX_BOUNDS:
-        if text.endswith(word, 0, pos):
-            if _NOT_BOUND.search(text, 0, pos):
-                return None
-            return bound
+    """The bound of the word ending at ``pos`` (the longest: 不高于 before 高于), if any."""
+    for n in _PREFIX_LENGTHS:
+        if n <= pos and (bound := _BOUND_OF_PREFIX.get(text[pos - n : pos])) is not None:
+            return None if _NOT_BOUND.search(text, max(0, pos - 2), pos) else bound
     return None
 
 
@@ -159,7 +169,10 @@ def _is_label(text: str, m: re.Match[str]) -> bool:
         return True
     unit = m.group("unit")
     # A bare measure word right before 月/日/年/号/级/类/星/周年 is a date or a label.
-    return bool(re.match(r"[月日号级类星]|周年|年代|世纪", after)) and unit in ("个", "期")
+    return unit in ("个", "期") and bool(_DATE_AFTER.match(after))  # one character
+
+
+_DATE_AFTER = re.compile(r"[月日号级类星]|周年|年代|世纪")
 
 
 @dataclass(frozen=True)
@@ -173,14 +186,16 @@ class Doubt:
 
 _DIGIT_BEFORE = re.compile(rf"\d{_GAP}+$")
 _DIGIT_AFTER = re.compile(rf"{_GAP}+\d")
+_GAP_OR_NEWLINE = frozenset(" \u00a0\u2009\u202f\u200a\u200b\u3000\n")
 
 
 def _split_digits(text: str, m: re.Match[str]) -> bool:
     """True when the number is one piece of a digit run split by a gap (30 2.4亿元)."""
-    a = m.start()
-    return bool(_DIGIT_BEFORE.search(text[max(0, a - 8) : a])) or bool(
-        _DIGIT_AFTER.match(text, m.end("num"))
-    )
+    a, b = m.start(), m.end("num")
+    # Each regex only where the character next to the number can start its gap.
+    return (a > 0 and text[a - 1] in _GAP_OR_NEWLINE
+            and bool(_DIGIT_BEFORE.search(text[max(0, a - 8) : a]))) or (
+        b < len(text) and text[b] in _GAP_OR_NEWLINE and bool(_DIGIT_AFTER.match(text, b)))
 
 
 def find_doubts(text: str) -> list[Doubt]:
@@ -277,24 +292,23 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in QUANTITY.finditer(text):
         if _is_label(text, m) or _split_digits(text, m):
             continue
-        unit1, num2 = m.group("unit1"), m.group("num2")
-        if unit1 and (not num2 or unit1 != m.group("unit")):
+        # The groups of QUANTITY, in order (one call instead of one per group).
+        num1, mag1, unit1, _, num2, many, mag2, many2, unit2, suffix = m.groups()
+        if unit1 and (not num2 or unit1 != unit2):
             continue  # "5%—6亿元" is not a range; "5%" alone matches without unit1
-        mag1 = m.group("mag1")
-        if num2 and mag1 and mag1 != m.group("mag"):
+        if num2 and mag1 and mag1 != mag2:
             continue  # "1.2万到1.5万人" is a range, "1.2万到1.5亿人" is not
-        mag = m.group("mag") or (mag1 if not num2 else None) or ""
-        unit = mag + m.group("unit")
+        mag = mag2 or (mag1 if not num2 else None) or ""
+        unit = mag + unit2
         base, mult = split_unit(unit)
-        num = parse_number(m.group("num"))
-        suffix = m.group("suffix")
+        num = parse_number(num1)
         low = high = None
         value: float | None = num
         if num2:
             low, high, value, bound = num, parse_number(num2), None, "range"
             if low >= high:
                 continue  # "2019-2018" or "5-5" is not a range
-        elif m.group("many") or m.group("many2"):
+        elif many or many2:
             bound = "gt"  # 60多个, 8400多万元: more than the number stated
         elif suffix:
             bound = _SUFFIX_BOUNDS[suffix]
@@ -322,7 +336,7 @@ def _shared_points(text: str, found: list[Quantity]) -> list[Quantity]:
     for i in range(len(out) - 2, -1, -1):
         q, nxt = out[i], out[i + 1]
         if (q.unit == "个" and nxt.base_unit == "百分点"
-                and re.fullmatch(r"、|和|及|与|，", text[q.end : nxt.start])):
+                and text[q.end : nxt.start] in ("、", "和", "及", "与", "，")):
             out[i] = replace(q, unit="个百分点", base_unit="百分点")
     return out
 

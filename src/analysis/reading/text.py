@@ -135,19 +135,6 @@ class NormalizedText:
         return self.clean_index(raw_start), self.clean_index(raw_end)
 
 
-def _line_bounds(masked: str, a: int, b: int) -> tuple[str, str]:
-    """The line that ends at ``a`` and the one that starts at ``b`` (stripped).
-
-    ``masked`` has every line separator as ``\n`` (see :func:`_masked`), so both searches
-    stop at the neighbouring line break: each line is scanned at most twice in a text.
-    """
-    prev_start = masked.rfind("\n", 0, a) + 1
-    next_end = masked.find("\n", b)
-    if next_end < 0:
-        next_end = len(masked)
-    return masked[prev_start:a].strip(), masked[b:next_end].strip()
-
-
 def _typical_width(raw: str) -> tuple[float, bool]:
     """The usual width of a full line, and whether the text is hard-wrapped at that width.
 
@@ -175,7 +162,8 @@ def _is_paragraph_break(prev: str, nxt: str, typical: float, wrapped: bool) -> b
         return True
     if prev.startswith(("——", "—")) and prev.endswith("上"):
         return True  # the subtitle "——2020年1月8日在……会议上" stands alone
-    width = display_width(prev)
+    ascii_count = len(prev.encode("ascii", "ignore"))  # display_width, inlined: every line
+    width = ascii_count / 2 + (len(prev) - ascii_count)
     if width < typical * 0.7:
         return True
     short = width < typical - 1.5
@@ -224,7 +212,15 @@ def _keep_in_run(
     if newline >= 0:
         if raw[newline] not in _LINE_BREAKS:  # a blanked page-number line: its own newline
             newline = _LINE_BREAK.search(raw, newline, b).start()  # type: ignore[union-attr]
-        prev, nxt = _line_bounds(masked, a, b)
+        if not wrapped and "\u200b" not in raw[a:b]:
+            return newline  # one paragraph per line: every line break ends one
+        # The line that ends at a and the one that starts at b (stripped). Every line
+        # separator of masked is \n, so both searches stop at the neighbouring line break:
+        # each line is scanned at most twice in a text.
+        prev_start = masked.rfind("\n", 0, a) + 1
+        next_end = masked.find("\n", b)
+        prev = masked[prev_start:a].strip()
+        nxt = (masked[b:next_end] if next_end >= 0 else masked[b:]).strip()
         if "\u200b" in raw[a:b] and not _ends_terminal(prev):
             return None  # a zero-width line mid-sentence ("74.4⏎\u200b⏎万亿元"): a page seam
         if _is_paragraph_break(prev, nxt, typical, wrapped):
@@ -368,8 +364,10 @@ def _offset_array(spans: array, n_raw: int) -> array:
 
 # A pinyin annotation after a character in a repost: 增長(zhǎng), 實(shí)現(xiàn). At least one
 # tone-marked vowel, so (GDP), (R&D) and (a) stay.
+# (The look-behind for the character comes after the bracket, so that a search skips to
+# the next bracket.)
 _PINYIN = re.compile(
-    r"(?<=[\u4e00-\u9fff])[（(](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
+    r"[（(](?<=[\u4e00-\u9fff][（(])(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
     r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}[）)]"
 )
 
