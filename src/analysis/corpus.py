@@ -249,6 +249,7 @@ def _quiet_worker() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the CLI's handler, inherited by fork
     sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives with the worker
 
 
