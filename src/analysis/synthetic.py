@@ -294,6 +294,10 @@ def synthetic_report(
     ``year - 1`` (level may be None; a bare number is a growth) and ``targets`` maps ids to
     ``(growth, bound)`` for ``year`` with bound ``ge`` (以上), ``approx`` (左右) or ``eq``.
     Generic filler brings the text to about ``size_chars`` characters.
+
+    Longer than 60 lines on purpose: it is the report's template read top to bottom (title
+    block, review, plan, closing), and the random draws must stay in this order for the
+    seeded texts the tests and benchmarks pin.
     """
     rng = _rng(seed, place, year)
     unit_word, head = _level_word(place)
@@ -369,6 +373,9 @@ def synthetic_panel(
     ``met`` is ``outcome >= target`` (a floor) where both are known. Targets are met or
     missed at random, and the first place's first-year GDP ends exactly on its floor
     (target 6.5%以上, outcome 6.5).
+
+    Longer than 60 lines on purpose: one seeded loop draws targets, outcomes and texts in
+    an order the pinned synthetic panels depend on; split, the draws would reorder.
     """
     import pandas as pd
 

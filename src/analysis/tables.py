@@ -27,7 +27,7 @@ column, every float at full precision). The notebooks show them to readers throu
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -252,6 +252,20 @@ def _one_unit(frame: pd.DataFrame, unit_column: str) -> str | None:
     return units.pop() if len(units) == 1 and not frame[unit_column].isna().any() else None
 
 
+def _cells(column: str, values: pd.Series, units: Iterable[object],
+           places: int | Mapping[str, int] | None) -> list[str]:
+    """One column's cells as shown: rounded to ``places`` (by the row's unit when a
+    mapping), bound codes as symbols, anything else as stated."""
+    if isinstance(places, Mapping):
+        return [_rounded(v, places[u]) if u in places else stated(v)  # type: ignore[index]
+                for v, u in zip(values, units, strict=True)]
+    if places is not None:
+        return [_rounded(v, places) for v in values]
+    if column in BOUND_COLUMNS:
+        return [BOUNDS.get(str(v), stated(v)) for v in values]
+    return [stated(v) for v in values]
+
+
 def for_readers(
     frame: pd.DataFrame,
     columns: Sequence[str] | Mapping[str, str] | None = None,
@@ -296,17 +310,8 @@ def for_readers(
     for column, given in names.items():
         values = frame[column]
         head = given or header(str(column), unit if column in unit_of else None)
-        places = decimals.get(column)
-        if isinstance(places, Mapping):
-            units = frame[unit_column] if unit_column in frame else [None] * len(frame)
-            shown[head] = [_rounded(v, places[u]) if u in places else stated(v)
-                           for v, u in zip(values, units, strict=True)]
-        elif places is not None:
-            shown[head] = [_rounded(v, places) for v in values]
-        elif column in BOUND_COLUMNS:
-            shown[head] = [BOUNDS.get(str(v), stated(v)) for v in values]
-        else:
-            shown[head] = [stated(v) for v in values]
+        units = frame[unit_column] if unit_column in frame else [None] * len(frame)
+        shown[head] = _cells(column, values, units, decimals.get(column))
         if values.dtype.kind in "iuf" or column in decimals:
             numeric.add(head)
     import pandas as pd
