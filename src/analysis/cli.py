@@ -249,6 +249,11 @@ def _executor(args: argparse.Namespace) -> Iterator[Any]:
         from distributed import Client, LocalCluster
     except ImportError:
         raise OutputError("--scheduler needs Dask: pip install 'gwr-analysis[dask]'") from None
+    import logging
+
+    # Dask's own log lines (connections closing at shutdown, a worker restarted) are not the
+    # CLI's to print: what matters comes back as figures or error rows, said in one line.
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
     cluster = None
     try:
         if args.scheduler == "local":
