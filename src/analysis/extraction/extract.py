@@ -524,8 +524,8 @@ def _figure(
         start, end = _period(text, q.start, context)
         year = end if end is not None else year
     elif year is not None:
-        base = _base_year(text, q.start, year)
-        if base is not None and measure == "level" and _right_after_base(text, q.start):
+        base, at_once = _base_year(text, q.start, year) or (None, False)
+        if base is not None and measure == "level" and at_once:
             year = base  # 较“十三五”末的9323.1亿元: the base's own level
         elif base is not None and base < year - 1 and measure in _SPAN_MEASURES:
             start, end = base, year  # 比2020年增长33.6%: five years of growth, not one
@@ -567,13 +567,14 @@ _CLAUSE_VERB = re.compile(rf"(?:{_UP}|{_DOWN})")
 _SPAN_MEASURES = ("growth_pct", "change", "change_pp", "multiple")
 
 
-def _base_year(text: str, pos: int, year: int) -> int | None:
-    """The year of the last stated base before ``pos`` in its sentence part, else None.
+def _base_year(text: str, pos: int, year: int) -> tuple[int, bool] | None:
+    """(year of the last stated base before ``pos`` in its sentence part, whether ``pos``
+    follows it at once), else None.
 
     >>> _base_year("固定资产投资比2020年增长35%", 15, 2025)
-    2020
+    (2020, False)
     >>> _base_year("较“十三五”末的9323.1亿元", 8, 2025)
-    2020
+    (2020, True)
     >>> _base_year("比2020年增长35%；财政收入增长4%", 20, 2025) is None
     True
     """
@@ -582,16 +583,11 @@ def _base_year(text: str, pos: int, year: int) -> int | None:
         last = m
     if last is None or _BASE_BREAK.search(text, last.end(), pos):
         return None
-    for comma in _COMMA.finditer(text[last.end() : pos]):  # a new subject: a new base
-        after = last.end() + comma.end()
-        if comma.start() > 0 and not _CLAUSE_VERB.match(text, after):  # 与2020年相比，… stays
-            return None
+    for comma in _COMMA.finditer(text, last.end(), pos):  # a new subject: a new base
+        if comma.start() > last.end() and not _CLAUSE_VERB.match(text, comma.end()):
+            return None  # (与2020年相比，… keeps its base)
     base = int(last["year"]) if last["year"] else _FIVE_YEAR[last["plan"]] + 4
-    return base if base < year else None
-
-
-def _right_after_base(text: str, pos: int) -> bool:
-    return any(m.end() == pos for m in _BASE.finditer(text, max(0, pos - 20), pos))
+    return (base, last.end() == pos) if base < year else None
 
 
 _FIVE_YEAR = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026,
