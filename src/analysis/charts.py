@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
+from .places import short_name
 from .plotting import use_cjk_font
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ __all__ = [
     "plot_figures_by_section",
     "plot_gap_distribution",
     "plot_national_gdp_targets",
-    "plot_target_outcome_scatter",
+    "plot_province_targets",
     "plot_targets_vs_outcomes",
     "plot_verdicts_by_indicator",
     "targets_table",
@@ -369,24 +370,51 @@ def _records(frame: pd.DataFrame) -> list[Any]:
     return list(frame.itertuples())
 
 
-def _draw_target(ax: Any, x: float, row: Any, tol: float, w: float = 0.32) -> None:
-    """One target drawn as stated: 左右 a band (± the tolerance), a range as a range, 以上 a
-    floor (a line with an arrow up), a plain number a line."""
+def _draw_target(ax: Any, pos: float, row: Any, tol: float, w: float = 0.32,
+                 horizontal: bool = False) -> None:
+    """One target drawn as stated at ``pos`` on the category axis: 左右 a band (± the
+    tolerance), a range as a range, 以上 a floor (a line with an arrow towards more), a plain
+    number a dashed line. Values run up the y axis, or along x when ``horizontal``."""
+
+    def band(lo: float, hi: float, alpha: float) -> None:
+        fill = ax.fill_betweenx if horizontal else ax.fill_between
+        fill([pos - w, pos + w], lo, hi, color=TARGET_COLOR, alpha=alpha, lw=0)
+
+    def tick(value: float, **style: Any) -> None:
+        across, along = [pos - w, pos + w], [value, value]
+        ax.plot(*((along, across) if horizontal else (across, along)), color=TARGET_COLOR,
+                **style)
+
     bound = row.target_bound
     if bound == "approx":
-        ax.fill_between([x - w, x + w], row.target_value - tol, row.target_value + tol,
-                        color=TARGET_COLOR, alpha=0.18, lw=0)
-        ax.plot([x - w, x + w], [row.target_value] * 2, color=TARGET_COLOR, lw=1.2)
+        band(row.target_value - tol, row.target_value + tol, 0.18)
+        tick(row.target_value, lw=1.2)
     elif bound == "range":
-        ax.fill_between([x - w, x + w], row.target_low, row.target_high,
-                        color=TARGET_COLOR, alpha=0.45, lw=0)
+        band(row.target_low, row.target_high, 0.45)
     elif bound in ("ge", "gt"):
-        ax.plot([x - w, x + w], [row.target_low] * 2, color=TARGET_COLOR, lw=2.2)
-        ax.annotate("", xy=(x, row.target_low + 0.6), xytext=(x, row.target_low),
+        tick(row.target_low, lw=2.2)
+        start, end = (row.target_low, pos), (row.target_low + 0.6, pos)
+        ax.annotate("", xy=end if horizontal else end[::-1],
+                    xytext=start if horizontal else start[::-1],
                     arrowprops={"arrowstyle": "-|>", "color": TARGET_COLOR, "lw": 1.2})
     else:
-        ref = row.target_value if not math.isnan(row.target_value) else row.target_high
-        ax.plot([x - w, x + w], [ref] * 2, color=TARGET_COLOR, lw=2.2, ls="--")
+        tick(row.target_value if not math.isnan(row.target_value) else row.target_high,
+             lw=2.2, ls="--")
+
+
+def _target_legend(tol: float) -> list[Any]:
+    """Legend entries for :func:`_draw_target` and the met / missed outcome dots."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    dots = [Line2D([], [], color=_MET_COLORS[v], marker="o", lw=0, label=_MET_LABELS[v])
+            for v in ("met", "missed")]
+    return [
+        Patch(color=TARGET_COLOR, alpha=0.18, label=f"左右 about X (±{_fmt(tol)} band)"),
+        Patch(color=TARGET_COLOR, alpha=0.45, label="区间 range"),
+        Line2D([], [], color=TARGET_COLOR, lw=2.2, label="以上 floor / 目标 target"),
+        *dots,
+    ]
 
 
 def plot_national_gdp_targets(pairs: pd.DataFrame, no_target_years: list[int],
@@ -398,9 +426,6 @@ def plot_national_gdp_targets(pairs: pd.DataFrame, no_target_years: list[int],
     around an "about X" (左右) target, the tolerance the verdict uses.
     """
     plt = _pyplot()
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-
     fig, ax = plt.subplots(figsize=(9, 4.6))
     for row in _records(pairs):
         _draw_target(ax, row.year, row, tol)
@@ -421,37 +446,43 @@ def plot_national_gdp_targets(pairs: pd.DataFrame, no_target_years: list[int],
     ax.set_xticks(years, [str(y) for y in years], rotation=45, fontsize=8)
     ax.set_ylabel("国内生产总值增速 GDP growth (%)")
     ax.set_title("全国GDP增长目标与实际 National GDP growth: target (as stated) vs outcome")
-    handles = [
-        Patch(color=TARGET_COLOR, alpha=0.18, label=f"左右 about X (±{_fmt(tol)} band)"),
-        Patch(color=TARGET_COLOR, alpha=0.45, label="区间 range"),
-        Line2D([], [], color=TARGET_COLOR, lw=2.2, label="以上 floor / 目标 target"),
-        Line2D([], [], color=_MET_COLORS["met"], marker="o", lw=0, label=_MET_LABELS["met"]),
-        Line2D([], [], color=_MET_COLORS["missed"], marker="o", lw=0,
-               label=_MET_LABELS["missed"]),
-    ]
-    ax.legend(handles=handles, fontsize=8, frameon=False, loc="upper right")
+    ax.legend(handles=_target_legend(tol), fontsize=8, frameon=False, loc="upper right")
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
     return _finish(fig)
 
 
-def plot_target_outcome_scatter(pairs: pd.DataFrame, reference: pd.Series) -> Figure:
-    """Provinces: target (its reference number) against outcome, one point per place."""
+def plot_province_targets(pairs: pd.DataFrame, tol: float = 0.5) -> Figure:
+    """Places side by side: each one's target as stated (band, range or floor) and its
+    outcome, one row per place, sorted from the largest surplus to the largest shortfall.
+
+    ``pairs`` is :func:`~analysis.analyses.panel.headline_pairs` of one year; a row's label
+    is the place's short name and its target as the report writes it, so labels never
+    overlap however many places share a target.
+    """
     plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(6.4, 5.6))
-    known = pairs.assign(ref=reference).dropna(subset=["outcome_value", "ref"])
-    for row in _records(known):
-        ax.scatter(row.ref, row.outcome_value, color=_MET_COLORS[row.verdict], s=30)
-        ax.annotate(str(row.place_name)[:2], (row.ref, row.outcome_value), fontsize=7,
-                    xytext=(3, 2), textcoords="offset points", color="#555555")
-    lo = float(min(known["ref"].min(), known["outcome_value"].min())) - 0.5
-    hi = float(max(known["ref"].max(), known["outcome_value"].max())) + 0.5
-    ax.plot([lo, hi], [lo, hi], color="#999999", lw=0.8, ls=":")
-    ax.set_xlim(lo, hi)
-    ax.set_ylim(lo, hi)
-    ax.set_xlabel("目标 target (%: floor, low end or value)")
-    ax.set_ylabel("实际 outcome (%)")
-    ax.set_title("2025年各省GDP增长目标与实际\nProvinces' 2025 GDP growth: target vs outcome")
+    known = pairs.dropna(subset=["outcome_value"]).sort_values(
+        ["gap", "place_code"], ascending=[False, True], kind="stable")
+    n = len(known)
+    fig, ax = plt.subplots(figsize=(7.6, 0.3 * n + 1.6))
+    for i, row in enumerate(_records(known)):
+        _draw_target(ax, i, row, tol, horizontal=True)
+        ax.scatter(row.outcome_value, i, s=30, color=_MET_COLORS[row.verdict], zorder=4)
+        ax.text(row.outcome_value, i - 0.42, f"{row.outcome_value:.1f}", ha="center",
+                va="bottom", fontsize=7, color="#444444", zorder=5)
+    labels = [f"{short_name(r.place_code, r.place_name)}  {r.target_quote}"
+              for r in _records(known)]
+    ax.set_yticks(range(n), labels, fontsize=8)
+    ax.set_ylim(n - 0.5, -0.7)  # first row on top; room for the top row's value label
+    ax.set_xlabel("国内生产总值增速 GDP growth (%)")
+    years = sorted({int(y) for y in known["year"]})
+    year = "、".join(map(str, years))
+    ax.set_title(f"{year}年各地GDP增长目标与实际\n"
+                 f"GDP growth {year}: target (as stated) vs outcome, by place")
+    ax.legend(handles=_target_legend(tol), fontsize=7, frameon=False, ncol=3,
+              loc="upper center", bbox_to_anchor=(0.5, -0.6 / (0.3 * n + 1.6)))
+    reach = known[["outcome_value", "target_value", "target_low", "target_high"]].max().max()
+    ax.set_xlim(right=max(ax.get_xlim()[1], float(reach) + 0.7))  # a floor's arrow is 0.6
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
     return _finish(fig)

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["NATIONAL_CODE", "NATIONAL_NAME", "PLACE_COLUMNS", "Place", "resolve",
-           "resolve_places"]
+           "resolve_places", "short_name"]
 
 NATIONAL_CODE = "000000"
 """The key of the national level (the State Council's reports): not a GB/T 2260 code."""
@@ -156,6 +156,22 @@ def resolve(name: str) -> Place:
             return Place(q, None, q, "", "ambiguous",
                          f"{len(cands)} divisions have this name: {listed}")
     return Place(q, None, q, "", "unknown", "no division of this name in divisions.csv")
+
+
+def short_name(code: str | None, name: str = "") -> str:
+    """The place's short name (广西 for 450000, 内蒙古 for 150000) for labels; ``name`` when
+    the code has none (counties, the national level, no code).
+
+    >>> short_name("450000"), short_name("000000", "全国"), short_name(None, "某县")
+    ('广西', '全国', '某县')
+    """
+    return _short_names().get(code, name) if code else name
+
+
+@lru_cache(maxsize=1)
+def _short_names() -> dict[str, str]:
+    """Short name by code (provinces and prefectures of the current divisions)."""
+    return {d.code: s for s, ds in _divisions()[2].items() for d in ds}
 
 
 def resolve_places(names: Iterable[str]) -> pd.DataFrame:
