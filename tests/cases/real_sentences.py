@@ -193,7 +193,7 @@ CASES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("province-henan-2026", R, "农作物综合机械化率90%", ("~农作物综合机械化率|level|90|%|eq",)),
     ("province-henan-2026", R,
      "大力推进污染防治攻坚，全省PM2.5浓度下降13.7%，优良天数增加25天，信阳市实现空气质量二级达标",
-     ("~PM2.5浓度|growth_pct|-13.7|%|eq",)),
+     ("pm25_concentration|growth_pct|-13.7|%|eq",)),  # id: vocabulary grown (VOCABULARY_GROWN)
     ("province-hunan-2025", R, "坚决落实“过紧日子”要求，省本级压减收回非重点非刚性支出167亿元",
      ("~非重点非刚性支出|level|167|亿元|eq",)),
     ("province-jiangsu-2025", R, "城乡居民人均可支配收入分别达6.6万元和3.2万元，城乡居民收入比缩小至2.04∶1",
@@ -229,7 +229,7 @@ CASES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("province-xizang-2026", R, "稳步推进新型城镇化建设，常住人口城镇化率达到40%",
      ("urbanization_rate|level|40|%|eq",)),
     ("province-yunnan-2025", R, "装备制造业、高技术制造业增加值分别增长19%、17.7%",
-     ("~装备制造业增加值|growth_pct|19|%|eq", "high_tech_manufacturing_va|growth_pct|17.7|%|eq")),
+     ("equipment_manufacturing_va|growth_pct|19|%|eq", "high_tech_manufacturing_va|growth_pct|17.7|%|eq")),  # VOCABULARY_GROWN
     ("province-zhejiang-2025", R, "面向特殊困难群众发放一次性补贴1.87亿元",
      ("~一次性补贴|level|1.87|亿元|eq",)),
     ("national-china-2010", R, "全社会固定资产投资增长30.1%，投资结构进一步优化",
@@ -360,6 +360,13 @@ AFTER_RULE_CHANGE = frozenset({
     "实现五环路以内信号灯实时",
     "装备制造业、高技术制造业",
     "经济增长6％左右",  # after the whole-name alias =经济 of gdp (integration of issues 9/10)
+})
+# Cases whose ``~name`` became an id when the vocabulary grew (11 ids added from the most
+# frequent unnamed indicators of the corpus, 2026-11-29): only the id changed, not the name,
+# value, measure, unit or bound written before the first run.
+VOCABULARY_GROWN = frozenset({
+    "大力推进污染防治攻坚，全省PM",
+    "装备制造业、高技术制造业",
 })
 # Still wrong: bare 出口 is not an alias (进出口, 对东盟进出口 end with it).
 KNOWN_WRONG = frozenset({
