@@ -92,3 +92,28 @@ def test_other_indicators_join_by_text_only_when_asked() -> None:
     roads = target_outcomes(figs, meta, canonical_only=False)
     roads = roads[roads.indicator == "新建农村公路"].iloc[0]
     assert (roads.target_value, roads.outcome_value, roads.verdict) == (80.0, 95.0, "met")
+
+
+BOUND_OUTCOMES = [
+    _report("溪口县", 2023, "全县地区生产总值增长4%。",
+            "高速公路通车里程突破500公里，粮食播种面积稳定在80万亩以上，"
+            "城镇调查失业率控制在5.5%以内，一般公共预算收入增长6%。"),
+    _report("溪口县", 2024, "高速公路通车里程突破500公里，粮食播种面积稳定在78万亩以上，"
+            "城镇调查失业率控制在5.5%以内，一般公共预算收入增长6%以上。", "地区生产总值增长5%。"),
+]
+
+
+def test_an_outcome_stated_as_a_bound_settles_the_verdict_only_when_it_can() -> None:
+    """突破500公里 meets "above 500"; 78万亩以上 does not tell whether 80万亩以上 was reached."""
+    figs = pd.concat([analysis.figures(r) for r in BOUND_OUTCOMES], ignore_index=True)
+    meta = pd.concat([r.metadata() for r in BOUND_OUTCOMES], ignore_index=True)
+    p = target_outcomes(figs, meta).set_index(["indicator_id", "year"])
+    road = p.loc[("expressway_length", 2023)]
+    assert (road.target_bound, road.outcome_bound, road.gap, road.verdict) == ("gt", "gt", 0, "met")
+    grain = p.loc[("grain_sown_area", 2023)]
+    assert (grain.outcome_value, grain.verdict) == (78, "no outcome") and math.isnan(grain.gap)
+    assert "does not settle" in grain.note
+    jobless = p.loc[("unemployment_rate_surveyed", 2023)]  # a ceiling met by a ceiling
+    assert (jobless.target_bound, jobless.outcome_bound, jobless.verdict) == ("le", "le", "met")
+    revenue = p.loc[("general_budget_revenue", 2023)]  # a plain 6% met by "6%以上"
+    assert (revenue.outcome_bound, revenue.gap, revenue.verdict) == ("ge", 0, "met")

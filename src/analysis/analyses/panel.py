@@ -72,7 +72,8 @@ __all__ = [
 LOWER_IS_BETTER = frozenset({"unemployment_rate", "unemployment_rate_surveyed",
                              "energy_intensity", "cpi", "poverty_incidence",
                              "deficit_ratio", "co2_intensity", "major_pollutant_emissions",
-                             "rural_poor_population"})
+                             "rural_poor_population", "pm25_concentration",
+                             "production_safety_accidents"})
 ONE_YEAR_MEASURES = ("level", "growth_pct", "change_pp")
 
 PANEL_COLUMNS = (
@@ -282,6 +283,33 @@ def _verdict(t: Mapping, outcome: float, tol: float) -> tuple[float, str, str]:
     return gap, ("met" if ok else "missed"), f"a plain {value:g} read as a {side}"
 
 
+def _nudged(value: float, bound: str) -> float:
+    """The outcome as a number for the verdict: "more than X" (突破X) is just above X."""
+    step = 1e-9 * max(1.0, abs(value))
+    return value + step if bound == "gt" else value - step if bound == "lt" else value
+
+
+def _higher_is_better(t: Mapping) -> bool:
+    """A floor or a range asks for more; a ceiling for less; a plain or approximate number
+    follows the indicator (CPI, unemployment: less)."""
+    if t["target_bound"] in ("ge", "gt", "range"):
+        return True
+    if t["target_bound"] in ("le", "lt"):
+        return False
+    return t["indicator_id"] not in LOWER_IS_BETTER
+
+
+def _settled(verdict: str, outcome_bound: str, higher_better: bool) -> bool:
+    """Whether an outcome stated as a bound (7100万亩以上, 突破9500公里, 3%以内) settles the
+    verdict its number gives: the true value lies beyond the number, so a floor that meets a
+    higher-is-better target meets it, and a floor that misses it may not."""
+    if outcome_bound in ("ge", "gt"):
+        return (verdict == "met") == higher_better
+    if outcome_bound in ("le", "lt"):
+        return (verdict == "met") != higher_better
+    return True  # eq and approx: the number is the outcome
+
+
 def _row(t: pd.Series, o: pd.Series | None, tol: float) -> dict:
     year = int(t["year"])
     row = {
@@ -301,9 +329,15 @@ def _row(t: pd.Series, o: pd.Series | None, tol: float) -> dict:
     if o is None:
         return row
     value = float(o["value"]) * (o["multiplier"] / t["multiplier"])  # 亿元 vs 万元
-    gap, verdict, note = _verdict(row, value, tol)
+    nudged = _nudged(value, o["bound"])
+    gap, verdict, note = _verdict(row, nudged, tol)
+    gap -= nudged - value  # the gap of the stated number
     if o["bound"] != "eq":
         note += f"; the outcome itself is stated as {o['bound']}"
+        if not _settled(verdict, o["bound"], _higher_is_better(row)):
+            verdict, gap = "no outcome", math.nan
+            note += (f" {value:g}, which does not settle the target (the true value may lie "
+                     "on either side)")
     if o["status"] == "estimate":
         note += "; the outcome is an estimate (预计)"
     row.update(outcome_doc=o["doc"], outcome_start=o["start"], outcome_status=o["status"],
