@@ -304,7 +304,7 @@ CASES: list[tuple[str, str, str, tuple[str, ...]]] = [
      ("gdp|growth_pct|5.5|%|eq", "general_budget_revenue|growth_pct|1.8|%|eq",
       "urban_income_per_capita|growth_pct|4.3|%|eq", "rural_income_per_capita|growth_pct|5.5|%|eq")),
     ("province-heilongjiang-2026", R, "全省进出口总额实现翻番，出口年均增速20%以上",
-     ("foreign_trade|multiple|2|倍|eq", "~出口|avg_growth_pct|20|%|ge")),
+     ("foreign_trade|multiple|2|倍|eq", "exports|avg_growth_pct|20|%|ge")),  # VOCABULARY_GROWN
     ("province-anhui-2026", R, "一、2025年工作和“十四五”发展回顾过去一年，是安徽牢记嘱托、感恩奋进、奋力往前赶的重要一年", ()),
     ("province-heilongjiang-2026", R, "一、2025年工作回顾和“十四五”时期发展成就2025年是“十四五”收官之年", ()),
     # --- third batch (written before running) -------------------------------------------------
@@ -360,15 +360,16 @@ AFTER_RULE_CHANGE = frozenset({
     "实现五环路以内信号灯实时",
     "装备制造业、高技术制造业",
     "经济增长6％左右",  # after the whole-name alias =经济 of gdp (integration of issues 9/10)
+    "积极应对外部环境冲击，着",  # after the whole-name alias =出口 of exports (was KNOWN_WRONG)
 })
 # Cases whose ``~name`` became an id when the vocabulary grew (11 ids added from the most
-# frequent unnamed indicators of the corpus, 2026-11-29): only the id changed, not the name,
+# frequent unnamed indicators of the corpus, and the whole-name aliases =出口/=进口/=进出口,
+# 2026-11-29): only the id changed, not the name,
 # value, measure, unit or bound written before the first run.
 VOCABULARY_GROWN = frozenset({
     "大力推进污染防治攻坚，全省PM",
     "装备制造业、高技术制造业",
+    "全省进出口总额实现翻番，出口年",  # =出口
 })
-# Still wrong: bare 出口 is not an alias (进出口, 对东盟进出口 end with it).
-KNOWN_WRONG = frozenset({
-    "积极应对外部环境冲击，着",
-})
+# Still wrong (none at present; bare 出口 was fixed by the whole-name alias =出口).
+KNOWN_WRONG: frozenset[str] = frozenset()
