@@ -20,9 +20,13 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Literal
+from functools import cache
+from typing import TYPE_CHECKING, Literal
 
-from .text import NormalizedText
+from .text import NormalizedText, code_points
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "MAX_SENTENCE",
@@ -192,16 +196,17 @@ def split_sentences(
     """Sentences end at 。！？ (and any closing quote after them) or at the paragraph's end.
 
     A sentence longer than ``limit`` is cut into pieces (see :class:`Sentence`), so that no
-    later step ever sees an unbounded sentence.
+    later step ever sees an unbounded sentence. ``paragraphs`` are lines of ``text`` (as
+    :func:`split_paragraphs` gives them): the sentence ends are found in all of it at once.
     """
+    ends = _sentence_ends(text)
     out: list[Sentence] = []
     for p in paragraphs:
         pos = p.start
-        for m in _SENTENCE_END.finditer(text, p.start, p.end):
-            end = m.end()
+        for end in ends[bisect_right(ends, p.start) : bisect_right(ends, p.end)]:
             if end - pos > limit:
                 _add_pieces(out, text, p.index, pos, end, limit)
-            elif end > pos:
+            else:
                 out.append(Sentence(len(out), p.index, pos, end))
             pos = end
         if p.end - pos > limit:
@@ -209,6 +214,44 @@ def split_sentences(
         elif text[pos : p.end].strip():
             out.append(Sentence(len(out), p.index, pos, p.end))
     return out
+
+
+_STOP, _CLOSER, _CIRCLED = 1, 2, 4  # bits of _classes()
+
+
+@cache
+def _classes() -> np.ndarray:
+    """For each code point to 0xFFFF: a sentence's stop (。！？!?), a closing quote or
+    bracket after one (”’」』）)), a circled number marker (CIRCLED)."""
+    import numpy as np
+
+    table = np.zeros(0x10000, dtype=np.uint8)
+    table[[ord(c) for c in "。！？!?"]] = _STOP
+    table[[ord(c) for c in "”’」』）)"]] = _CLOSER
+    for lo, hi, _ in _CIRCLED_RANGES:
+        table[lo : hi + 1] = _CIRCLED
+    return table
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """The ends of the matches of ``_SENTENCE_END`` in ``text``, in order, found in bulk
+    (a regular expression scans a long CJK text slowly): a match is a run of stops and the
+    closing quotes right after it."""
+    import numpy as np
+
+    cls = _classes().take(code_points(text), mode="clip")  # 0xFFFF: none of them
+    stops = np.flatnonzero(cls == _STOP)
+    closers = np.flatnonzero(cls == _CLOSER)
+    if len(closers):  # those in a match: their run of closers comes right after a stop
+        first = np.maximum.accumulate(np.where(np.diff(closers, prepend=-2) != 1, closers, 0))
+        closers = closers[(first > 0) & (cls[np.maximum(first - 1, 0)] == _STOP)]
+        stops = np.sort(np.concatenate((stops, closers)))
+    # A match goes on into a following stop after a stop, and into a following closer.
+    after = cls.take(stops + 1, mode="clip")
+    if len(stops) and stops[-1] == len(cls) - 1:
+        after[-1] = 0  # the text's end
+    goes_on = ((cls[stops] == _STOP) & (after == _STOP)) | (after == _CLOSER)
+    return (stops[~goes_on] + 1).tolist()
 
 
 def _add_pieces(

@@ -246,6 +246,13 @@ def normalize(raw: str) -> NormalizedText:
 
 # --- normalization in bulk ----------------------------------------------------------------
 
+def code_points(text: str) -> np.ndarray:
+    """The code points of ``text`` as a read-only ``uint32`` array, one per character."""
+    import numpy as np
+
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
 # What a character may be: bits of _classes(), one lookup per character of a text.
 _SPACE_BIT = 1  # _WHITESPACE, the zero-width space or the BOM
 _ALNUM_BIT = 2  # _ALNUM
@@ -322,7 +329,7 @@ class _Scan:
     def of(cls, raw: str) -> _Scan:
         import numpy as np
 
-        cps = np.frombuffer(raw.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).copy()
+        cps = code_points(raw).copy()
         classes = _classes().take(cps, mode="clip")
         ws = (classes & _SPACE_BIT) != 0
         spaces = ws & (cps != 0x200B) & (cps != 0xFEFF) if "\u200b" in raw or "\ufeff" in raw \
