@@ -201,18 +201,21 @@ def split_sentences(
     """
     ends = _sentence_ends(text)
     out: list[Sentence] = []
+    hi = 0
     for p in paragraphs:
-        pos = p.start
-        for end in ends[bisect_right(ends, p.start) : bisect_right(ends, p.end)]:
+        pos, stop, index = p.start, p.end, p.index
+        lo = bisect_right(ends, pos, hi)
+        hi = bisect_right(ends, stop, lo)
+        for end in ends[lo:hi]:
             if end - pos > limit:
-                _add_pieces(out, text, p.index, pos, end, limit)
+                _add_pieces(out, text, index, pos, end, limit)
             else:
-                out.append(Sentence(len(out), p.index, pos, end))
+                out.append(Sentence(len(out), index, pos, end))
             pos = end
-        if p.end - pos > limit:
-            _add_pieces(out, text, p.index, pos, p.end, limit)
-        elif text[pos : p.end].strip():
-            out.append(Sentence(len(out), p.index, pos, p.end))
+        if stop - pos > limit:
+            _add_pieces(out, text, index, pos, stop, limit)
+        elif pos < stop and text[pos:stop].strip():
+            out.append(Sentence(len(out), index, pos, stop))
     return out
 
 
@@ -511,9 +514,9 @@ def _colophon_index(text: str, paragraphs: list[Paragraph]) -> int | None:
 
 
 _CLAUSE_PUNCT = re.compile(r"[。，；：:]")
-# What a numbered heading (_PART, _SECTION, _ITEM) starts with: these or a digit.
+# What a numbered heading (_PART, _SECTION, _ITEM) starts with: these or a digit (\d,
+# that is str.isdecimal).
 _HEADING_FIRST = frozenset("一二三四五六七八九十（(")
-_DIGIT = re.compile(r"\d")
 
 
 def _headings(
@@ -540,7 +543,7 @@ def _headings(
             continue
         if tail_kind == "glossary" or (tail_kind == "appendix" and not _NEW_APPENDIX.match(t)):
             continue
-        h = _heading_of(t) if t[:1] in _HEADING_FIRST or _DIGIT.match(t) else None
+        h = _heading_of(t) if t[:1] in _HEADING_FIRST or t[:1].isdecimal() else None
         if has_part and not h and len(t) <= 40 and _APPENDIX.search(t) and not (
             _CLAUSE_PUNCT.search(t)
         ):
