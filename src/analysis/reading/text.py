@@ -312,6 +312,8 @@ class _Scan:
     whitespace, which normalize replaces); ``ws`` marks whitespace there. ``lines`` are
     the 10s of ``cps``, ``breaks`` raw's own line breaks. ``solid`` and ``ascii`` are the
     positions of the raw characters that ``str.strip`` keeps and of the ASCII ones.
+    ``split_lines`` are the stripped non-empty lines of ``raw.splitlines()``: their starts,
+    ends and display widths.
     """
 
     raw: str
@@ -322,6 +324,7 @@ class _Scan:
     ascii: np.ndarray
     breaks: np.ndarray
     lines: np.ndarray
+    split_lines: tuple[np.ndarray, np.ndarray, np.ndarray]
     typical: float = 0.0
     wrapped: bool = True
 
@@ -335,9 +338,10 @@ class _Scan:
         spaces = ws & (cps != 0x200B) & (cps != 0xFEFF) if "\u200b" in raw or "\ufeff" in raw \
             else ws
         newlines = np.flatnonzero(cps == 10)
-        sc = cls(raw, cps, classes, ws, np.flatnonzero(~spaces), np.flatnonzero(cps < 128),
-                 newlines, newlines)
-        sc.typical, sc.wrapped = _typical_width(sc)
+        solid, ascii_ = np.flatnonzero(~spaces), np.flatnonzero(cps < 128)
+        lines = _split_lines(classes, solid, ascii_)
+        sc = cls(raw, cps, classes, ws, solid, ascii_, newlines, newlines, lines)
+        sc.typical, sc.wrapped = _typical_width(lines[2])
         if "\r" in raw or "\u2028" in raw or "\u2029" in raw:
             cps[(cps == 13) | (cps == 0x2028) | (cps == 0x2029)] = 10
             sc.breaks = sc.lines = np.flatnonzero(cps == 10)
@@ -350,26 +354,33 @@ class _Scan:
         return sc
 
 
-def _typical_width(sc: _Scan) -> tuple[float, bool]:
+def _split_lines(
+    cls: np.ndarray, solid: np.ndarray, ascii_: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(starts, ends, display widths)`` of the stripped non-empty lines of
+    ``raw.splitlines()``, from the characters' classes and the positions of the solid and
+    the ASCII characters (see :class:`_Scan`)."""
+    import numpy as np
+
+    bounds = np.flatnonzero((cls & _BOUNDARY_BIT) != 0)
+    i = np.searchsorted(solid, np.concatenate(([0], bounds + 1)))
+    j = np.searchsorted(solid, np.concatenate((bounds, [len(cls)])))
+    full = j > i
+    first, end = solid[i[full]], solid[j[full] - 1] + 1
+    return first, end, _widths(ascii_, first, end)
+
+
+def _typical_width(widths: np.ndarray) -> tuple[float, bool]:
     """The usual width of a full line, and whether the text is hard-wrapped at that width.
 
     A PDF-extracted report has most lines within a cell or two of one width; a web page or
     a word-processor export has one paragraph per line and widely varying line lengths.
-    The widths are the display widths of the stripped non-empty lines of
-    ``raw.splitlines()``, counted with the arrays of ``sc``.
     """
     import numpy as np
 
-    bounds = np.flatnonzero((sc.cls & _BOUNDARY_BIT) != 0)
-    i = np.searchsorted(sc.solid, np.concatenate(([0], bounds + 1)))
-    j = np.searchsorted(sc.solid, np.concatenate((bounds, [len(sc.cps)])))
-    full = j > i
-    first, end = sc.solid[i[full]], sc.solid[j[full] - 1] + 1
-    widths = (end - first) - (np.searchsorted(sc.ascii, end)
-                              - np.searchsorted(sc.ascii, first)) / 2
     if len(widths) < 8:  # a snippet: too few lines to tell, assume wrapped at its widest
         return (float(widths.max()) if len(widths) else 0.0), True
-    widths.sort()
+    widths = np.sort(widths)
     typical = float(widths[int(len(widths) * 0.75)])
     near = np.count_nonzero(np.abs(widths - typical) <= max(2.0, typical * 0.08))
     # A printed page holds 20-45 CJK characters per line; narrower "typical" lines are short
@@ -418,7 +429,7 @@ def _paragraph_breaks(sc: _Scan, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     import numpy as np
 
     cps, cls, typical = sc.cps, sc.cls, sc.typical
-    ps, ne = _line_spans(sc, a, b)  # prev is raw[ps:a], nxt raw[b:ne]
+    ps, ne, wp, wn = _line_spans(sc, a, b)  # prev is raw[ps:a], nxt raw[b:ne]
     keep = ~_splits_a_figure(sc, a, b)
     prev_terminal = _ends_terminal_at(sc, ps, a)
     if "\u200b" in sc.raw:
@@ -426,7 +437,6 @@ def _paragraph_breaks(sc: _Scan, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         keep &= (zw[b] == zw[a]) | prev_terminal
     if not sc.wrapped:
         return keep
-    wp, wn = _widths(sc, ps, a), _widths(sc, b, ne)
     short = wp < typical - 1.5
     title_next = (wn < typical * 0.7) & ~_ends_terminal_at(sc, b, ne)
     brk = ((wp < typical * 0.7) | ((cps[ps] == ord("—")) & (cps[a - 1] == ord("上")))
@@ -449,26 +459,38 @@ def _may_be_heading(sc: _Scan, b: np.ndarray) -> np.ndarray:
     return ((sc.cls[b] & _HEAD_BIT) != 0) | (((sc.cls[b] & _DIGIT_BIT) != 0) & (numbered != 0))
 
 
-def _line_spans(sc: _Scan, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``(ps, ne)``: for each run ``[a, b)`` across lines, ``raw[ps:a]`` is the line before
-    it and ``raw[b:ne]`` the line after it, stripped with ``str.strip`` (a line of ``cps``
-    holds no blanked character, so it is raw's)."""
+def _line_spans(
+    sc: _Scan, a: np.ndarray, b: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``(ps, ne, wp, wn)``: for each run ``[a, b)`` across lines, ``raw[ps:a]`` is the line
+    before it and ``raw[b:ne]`` the line after it, stripped with ``str.strip`` (a line of
+    ``cps`` holds no blanked character, so it is raw's); ``wp`` and ``wn`` are their
+    display widths.
+
+    Usually these lines are just the lines of ``raw.splitlines()`` (``sc.split_lines``),
+    one run between each two: then their spans and widths are known already.
+    """
     import numpy as np
 
+    first, end, width = sc.split_lines
+    if len(first) == len(a) + 1 and (end[:-1] == a).all() and (first[1:] == b).all():
+        return first[:-1], end[1:], width[:-1], width[1:]
     lines = sc.lines
     k = np.searchsorted(lines, a) - 1
     line_start = np.where(k >= 0, lines[np.maximum(k, 0)] + 1, 0)
     k = np.searchsorted(lines, b)
     line_end = np.where(k < len(lines), lines[np.minimum(k, len(lines) - 1)], len(sc.cps))
-    return (sc.solid[np.searchsorted(sc.solid, line_start)],
-            sc.solid[np.searchsorted(sc.solid, line_end) - 1] + 1)
+    ps = sc.solid[np.searchsorted(sc.solid, line_start)]
+    ne = sc.solid[np.searchsorted(sc.solid, line_end) - 1] + 1
+    return ps, ne, _widths(sc.ascii, ps, a), _widths(sc.ascii, b, ne)
 
 
-def _widths(sc: _Scan, s: np.ndarray, e: np.ndarray) -> np.ndarray:
-    """:func:`display_width` of each ``raw[s:e]``."""
+def _widths(ascii_: np.ndarray, s: np.ndarray, e: np.ndarray) -> np.ndarray:
+    """:func:`display_width` of each ``raw[s:e]``, from the positions of raw's ASCII
+    characters."""
     import numpy as np
 
-    n_ascii = np.searchsorted(sc.ascii, e) - np.searchsorted(sc.ascii, s)
+    n_ascii = np.searchsorted(ascii_, e) - np.searchsorted(ascii_, s)
     return n_ascii / 2 + ((e - s) - n_ascii)
 
 
