@@ -217,13 +217,13 @@ def normalize(raw: str) -> NormalizedText:
     # District") and two numbers side by side (a table's row number before a year:
     # "3 2020年"); "385. 23" has no digit left of it.
     a, b = starts[~broken], ends[~broken]
-    a = a[(sc.cls[a - 1] & sc.cls[b] & _ALNUM_BIT) != 0]
-    keep[a] = True
-    sc.cps[a] = 32
+    spaces = a[(sc.cls[a - 1] & sc.cls[b] & _ALNUM_BIT) != 0]
     # A run across lines keeps its first line break of raw if it ends a paragraph (cps
     # holds every line break as 10).
     a = starts[broken][_paragraph_breaks(sc, starts[broken], ends[broken])]
     keep[sc.breaks[np.searchsorted(sc.breaks, a)]] = True
+    keep[spaces] = True
+    sc.cps[spaces] = 32
     kept = np.flatnonzero(keep)
     points = sc.cps[kept]
     fullwidth = (points >= 0xFF01) & (points <= 0xFF5E)  # to_ascii_forms, in bulk
@@ -237,7 +237,7 @@ def normalize(raw: str) -> NormalizedText:
     if traditional:
         text = to_simplified(text)
     offsets = array("i" if len(raw) < 2**31 else "q")
-    offsets.frombytes(kept.astype(f"<i{offsets.itemsize}").data.cast("B"))
+    offsets.frombytes(kept.astype(f"=i{offsets.itemsize}").data.cast("B"))  # native order
     if (traditional or (classes & _TONE_BIT).any()) and _PINYIN.search(text):
         text, kept_list = _drop_pinyin(text, offsets)
         offsets = array(offsets.typecode, kept_list)
