@@ -234,6 +234,7 @@ def _classes() -> np.ndarray:
     for lo, hi, _ in _CIRCLED_RANGES:
         table[lo : hi + 1] = _CIRCLED
     table[[ord(c) for c in _WHITESPACE]] = _SPACE
+    table.flags.writeable = False  # shared by every call (cached)
     return table
 
 

@@ -289,6 +289,7 @@ def _classes() -> np.ndarray:
     # checks), so every other character may start a numbered heading ("1.", "12、").
     table[:0x3000] |= _DIGIT_BIT
     table[0xA000:] |= _DIGIT_BIT
+    table.flags.writeable = False  # shared by every call (cached)
     return table
 
 
@@ -300,6 +301,7 @@ def _ascii_points() -> np.ndarray:
     table = np.arange(0xFF00, 0xFF60, dtype=np.uint32)
     for k, v in _FULLWIDTH.items():
         table[ord(k) - 0xFF00] = ord(v)
+    table.flags.writeable = False  # shared by every call (cached)
     return table
 
 
