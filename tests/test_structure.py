@@ -98,3 +98,11 @@ def test_fromstring_reads_an_unnumbered_web_report() -> None:
     s = r.sections()
     assert s[s.kind == "part"].part.tolist() == ["review", "plan"]
     assert s[s.kind == "section"].section_id.tolist() == ["2.1"]
+
+
+def test_a_regex_digit_is_a_decimal_character() -> None:
+    # _headings tells a possible numbered heading ("12、") by str.isdecimal, for \d.
+    import re
+
+    everything = "".join(map(chr, range(0x110000)))
+    assert set(re.findall(r"\d", everything)) == {ch for ch in everything if ch.isdecimal()}

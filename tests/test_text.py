@@ -95,3 +95,59 @@ def test_offset_map_is_exact_on_random_damaged_text(raw: str) -> None:
     if nt.text:
         a, b = nt.raw_span(0, len(nt.text))
         assert nt.quote(0, len(nt.text)) == raw[a:b]
+
+
+# --- the facts about Unicode that normalization in bulk relies on ---------------------------
+
+
+def test_whitespace_is_str_isspace_and_re_whitespace() -> None:
+    import re
+
+    from analysis.reading.text import _WHITESPACE
+
+    everything = "".join(map(chr, range(0x110000)))
+    assert set(_WHITESPACE) == {ch for ch in everything if ch.isspace()}
+    assert set(_WHITESPACE) == set(re.findall(r"\s", everything))
+
+
+def test_no_decimal_digit_in_the_cjk_block() -> None:
+    # _classes() lets only characters outside 0x3000-0x9FFF start a numbered heading (\d).
+    import re
+
+    block = "".join(map(chr, range(0x3000, 0xA000)))
+    assert not re.findall(r"\d", block)
+
+
+def test_line_boundaries_are_those_of_splitlines() -> None:
+    from analysis.reading.text import _BOUNDARY_BIT, _classes
+
+    table = _classes()
+    bounds = {chr(c) for c in range(0x10000) if table[c] & _BOUNDARY_BIT}
+    assert bounds == {ch for ch in map(chr, range(0x110000)) if len(f"a{ch}b".splitlines()) == 2}
+
+
+# Damage of every kind normalize decides on: separators, zero-width spaces, page furniture,
+# headings, closing quotes, figures split over lines; lines near one width, so that the text
+# counts as hard-wrapped.
+_LINE_START = st.sampled_from(
+    ["", "", "一、", "（二）", "3.", "12、", "——", "名词解释", " ", "\u200b"]
+)
+_LINE_END = st.sampled_from(["", "", "。", "；", "。”", "上", "万", " ", "\u3000", "\u200b"])
+_BREAK = st.sampled_from(
+    ["\n", "\n\n", "\n \n", "\r\n", "\r", "\u2028", "\n- 3 -\n", "\n第 3 页\n", "\n\u200b\n"]
+)
+_LINE = st.tuples(_LINE_START, st.lists(_TOKEN, min_size=0, max_size=40).map("".join),
+                  st.text("全区生产总值增长亿元", min_size=0, max_size=30), _LINE_END, _BREAK)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINE, min_size=1, max_size=40).map(lambda ls: "".join("".join(t) for t in ls)))
+def test_offset_map_is_exact_on_random_damaged_lines(raw: str) -> None:
+    nt = normalize(raw)
+    assert len(nt.offsets) == len(nt.text)
+    assert all(a < b for a, b in zip(nt.offsets, nt.offsets[1:], strict=False))
+    for i, ch in enumerate(nt.text):
+        src = nt.raw[nt.offsets[i]]
+        assert ch == to_ascii_forms(src) or (ch in "\n " and src.isspace()) or (
+            ch == " " and src in "\u200b\ufeff")
+    assert not any(ch.isspace() and ch not in "\n " for ch in nt.text)

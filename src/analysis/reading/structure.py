@@ -16,13 +16,17 @@ them into DataFrames with raw offsets. The rules are those of the genre, not of 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal
 
-from .text import NormalizedText
+from .text import _WHITESPACE, NormalizedText, code_points
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "MAX_SENTENCE",
@@ -192,23 +196,67 @@ def split_sentences(
     """Sentences end at 。！？ (and any closing quote after them) or at the paragraph's end.
 
     A sentence longer than ``limit`` is cut into pieces (see :class:`Sentence`), so that no
-    later step ever sees an unbounded sentence.
+    later step ever sees an unbounded sentence. ``paragraphs`` are lines of ``text`` (as
+    :func:`split_paragraphs` gives them): the sentence ends are found in all of it at once.
     """
+    ends = _sentence_ends(text)
     out: list[Sentence] = []
+    hi = 0
     for p in paragraphs:
-        pos = p.start
-        for m in _SENTENCE_END.finditer(text, p.start, p.end):
-            end = m.end()
+        pos, stop, index = p.start, p.end, p.index
+        lo = bisect_right(ends, pos, hi)
+        hi = bisect_right(ends, stop, lo)
+        for end in ends[lo:hi]:
             if end - pos > limit:
-                _add_pieces(out, text, p.index, pos, end, limit)
-            elif end > pos:
-                out.append(Sentence(len(out), p.index, pos, end))
+                _add_pieces(out, text, index, pos, end, limit)
+            else:
+                out.append(Sentence(len(out), index, pos, end))
             pos = end
-        if p.end - pos > limit:
-            _add_pieces(out, text, p.index, pos, p.end, limit)
-        elif text[pos : p.end].strip():
-            out.append(Sentence(len(out), p.index, pos, p.end))
+        if stop - pos > limit:
+            _add_pieces(out, text, index, pos, stop, limit)
+        elif pos < stop and text[pos:stop].strip():
+            out.append(Sentence(len(out), index, pos, stop))
     return out
+
+
+_STOP, _CLOSER, _CIRCLED, _SPACE = 1, 2, 4, 8  # bits of _classes()
+
+
+@cache
+def _classes() -> np.ndarray:
+    """For each code point to 0xFFFF: a sentence's stop (。！？!?), a closing quote or
+    bracket after one (”’」』）)), a circled number marker (CIRCLED), whitespace (\\s)."""
+    import numpy as np
+
+    table = np.zeros(0x10000, dtype=np.uint8)
+    table[[ord(c) for c in "。！？!?"]] = _STOP
+    table[[ord(c) for c in "”’」』）)"]] = _CLOSER
+    for lo, hi, _ in _CIRCLED_RANGES:
+        table[lo : hi + 1] = _CIRCLED
+    table[[ord(c) for c in _WHITESPACE]] = _SPACE
+    table.flags.writeable = False  # shared by every call (cached)
+    return table
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """The ends of the matches of ``_SENTENCE_END`` in ``text``, in order, found in bulk
+    (a regular expression scans a long CJK text slowly): a match is a run of stops and the
+    closing quotes right after it."""
+    import numpy as np
+
+    cls = _classes().take(code_points(text), mode="clip")  # 0xFFFF: none of them
+    stops = np.flatnonzero(cls == _STOP)
+    closers = np.flatnonzero(cls == _CLOSER)
+    if len(closers):  # those in a match: their run of closers comes right after a stop
+        first = np.maximum.accumulate(np.where(np.diff(closers, prepend=-2) != 1, closers, 0))
+        closers = closers[(first > 0) & (cls[np.maximum(first - 1, 0)] == _STOP)]
+        stops = np.sort(np.concatenate((stops, closers)))
+    # A match goes on into a following stop after a stop, and into a following closer.
+    after = cls.take(stops + 1, mode="clip")
+    if len(stops) and stops[-1] == len(cls) - 1:
+        after[-1] = 0  # the text's end
+    goes_on = ((cls[stops] == _STOP) & (after == _STOP)) | (after == _CLOSER)
+    return (stops[~goes_on] + 1).tolist()
 
 
 def _add_pieces(
@@ -441,7 +489,7 @@ def parse_outline(nt: NormalizedText, paragraphs: list[Paragraph]) -> Outline:
         build.open_untitled(paragraphs[0].start)
     build.add_headings(headings, paragraphs)
     build.close(0, len(text))
-    return Outline(tuple(build.sections), year, year_source)
+    return Outline(build.done(), year, year_source)
 
 
 def _ptext(text: str, p: Paragraph) -> str:
@@ -467,6 +515,9 @@ def _colophon_index(text: str, paragraphs: list[Paragraph]) -> int | None:
 
 
 _CLAUSE_PUNCT = re.compile(r"[。，；：:]")
+# What a numbered heading (_PART, _SECTION, _ITEM) starts with: these or a digit (\d,
+# that is str.isdecimal).
+_HEADING_FIRST = frozenset("一二三四五六七八九十（(")
 
 
 def _headings(
@@ -482,17 +533,18 @@ def _headings(
     tail_kind: str | None = None
     has_part = False
     for i in range(0 if title_idx is None else title_idx + 1, len(paragraphs)):
-        t = _ptext(text, paragraphs[i])
+        p = paragraphs[i]
+        t = text[p.start : p.end].strip()
         if i == colophon:
             headings[i] = ("colophon", None, t)
             break
-        if _GLOSSARY.match(t):
+        if len(t) <= 10 and _GLOSSARY.match(t):  # (its longest: 附：名词解释和说明：)
             headings[i] = ("glossary", None, t.rstrip(":："))
             tail_kind = "glossary"
             continue
         if tail_kind == "glossary" or (tail_kind == "appendix" and not _NEW_APPENDIX.match(t)):
             continue
-        h = _heading_of(t)
+        h = _heading_of(t) if t[:1] in _HEADING_FIRST or t[:1].isdecimal() else None
         if has_part and not h and len(t) <= 40 and _APPENDIX.search(t) and not (
             _CLAUSE_PUNCT.search(t)
         ):
@@ -508,34 +560,44 @@ _SPECIAL_IDS = {"report": "report", "front_matter": "front", "appendix": "append
                 "glossary": "glossary", "colophon": "colophon"}
 
 
+# Indexes of a draft section's fields (the fields of Section, in order).
+_ID, _LEVEL, _KIND, _BODY_END = 0, 1, 2, 9
+
+
 class _OutlineBuilder:
-    """Sections in document order, with the stack of those still open (their indexes)."""
+    """Sections in document order, with the stack of those still open (their indexes).
+
+    Each section is a draft, the list of its fields, until :meth:`done`: closing a section
+    sets its ``body_end`` in place (a frozen Section would be copied each time).
+    """
 
     def __init__(self, year: int | None, n_end: int) -> None:
         self.year = year
         self.n_end = n_end
-        self.sections: list[Section] = []
+        self.drafts: list[list[Any]] = []
         self.open: list[int] = []
         self.special: dict[str, int] = {}  # how many sections of each named kind so far
         self.part: Part | None = None
 
+    def done(self) -> tuple[Section, ...]:
+        return tuple(Section(*d) for d in self.drafts)
+
     def close(self, level: int, pos: int) -> None:
         """Close the open sections at ``level`` or deeper: their content ends at ``pos``."""
-        while self.open and self.sections[self.open[-1]].level >= level:
-            k = self.open.pop()
-            self.sections[k] = replace(self.sections[k], body_end=pos)
+        while self.open and self.drafts[self.open[-1]][_LEVEL] >= level:
+            self.drafts[self.open.pop()][_BODY_END] = pos
 
     def open_untitled(self, start: int) -> None:
         """A report without a title line: one untitled ``report`` section from ``start``."""
-        self.sections.append(Section("report", 0, "report", None, "", None, None,
-                                     start, start, self.n_end, None))
+        self.drafts.append(["report", 0, "report", None, "", None, None,
+                            start, start, self.n_end, None])
         self.special["report"] = 1
-        self.open.append(len(self.sections) - 1)
+        self.open.append(len(self.drafts) - 1)
 
     def add(self, kind: str, level: int, number: int | None, title: str, p: Paragraph,
             part: Part | None) -> None:
         self.close(level, p.start)
-        parent = self.sections[self.open[-1]].id if self.open else None
+        parent = self.drafts[self.open[-1]][_ID] if self.open else None
         sid = _SPECIAL_IDS.get(kind)
         if sid:
             n = self.special[sid] = self.special.get(sid, 0) + 1
@@ -543,12 +605,12 @@ class _OutlineBuilder:
         else:
             sid = f"{parent}.{number}" if parent and parent != "report" else str(number)
         y = _section_year(title, self.year)
-        self.sections.append(Section(sid, level, kind, number, title, y, part, p.start, p.end,
-                                     self.n_end, parent))
-        self.open.append(len(self.sections) - 1)
+        self.drafts.append([sid, level, kind, number, title, y, part, p.start, p.end,
+                            self.n_end, parent])
+        self.open.append(len(self.drafts) - 1)
 
     def _open_kinds(self) -> set[str]:
-        return {self.sections[k].kind for k in self.open}
+        return {self.drafts[k][_KIND] for k in self.open}
 
     def add_headings(self, headings: dict[int, tuple[str, int | None, str]],
                      paragraphs: list[Paragraph]) -> None:
@@ -565,8 +627,8 @@ class _OutlineBuilder:
                 self.add(kind, level, number, title, p, self.part)
             elif "section" in self._open_kinds():  # an item: never in front matter
                 # One level below the innermost open section: a new item closes the last.
-                level = max(self.sections[k].level for k in self.open
-                            if self.sections[k].kind != "item") + 1
+                level = max(self.drafts[k][_LEVEL] for k in self.open
+                            if self.drafts[k][_KIND] != "item") + 1
                 self.add(kind, level, number, title, p, self.part)
 
 
@@ -595,20 +657,14 @@ def parse_glossary(
         return []
     text = nt.text
     starts: list[tuple[int, int, int]] = []  # (number, item start, text start)
-    for p in paragraphs:
-        if p.start < gloss.end or p.start >= gloss.body_end:
-            continue
+    first = bisect_left(paragraphs, gloss.end, key=_start)  # paragraphs in the glossary
+    for p in paragraphs[first : bisect_left(paragraphs, gloss.body_end, key=_start)]:
         m = _ITEM_START.match(text, p.start, p.end)
         if m:
             n = int(m.group(1)) if m.group(1) else circled_number(m.group(2))
             if n is not None:
                 starts.append((n, p.start, m.end()))
-    # Body markers (outside the glossary): the first occurrence of each number.
-    markers: dict[int, int] = {}
-    for m in CIRCLED.finditer(text, 0, gloss.start):
-        n = circled_number(m.group())
-        if n is not None and n not in markers:
-            markers[n] = m.start()
+    markers = _first_markers(text, gloss.start)
     items = []
     for k, (n, start, body) in enumerate(starts):
         end = starts[k + 1][1] if k + 1 < len(starts) else gloss.body_end
@@ -616,7 +672,7 @@ def parse_glossary(
         while chunk and chunk[-1] == "\n":
             chunk = chunk[:-1]
         end = body + len(chunk)
-        colon = re.search(r"[：:]", chunk)
+        colon = _COLON.search(chunk)
         term, definition = (chunk[: colon.start()], chunk[colon.end():]) if colon else (chunk, "")
         definition = definition.replace("\n", "").strip()
         pos = markers.get(n)
@@ -625,6 +681,28 @@ def parse_glossary(
                          text[pos] if pos is not None else None, pos)
         )
     return items
+
+
+_COLON = re.compile(r"[：:]")
+
+
+def _start(p: Paragraph) -> int:
+    return p.start
+
+
+def _first_markers(text: str, end: int) -> dict[int, int]:
+    """``{number: position}`` of the first circled marker of each number in ``text[:end]``
+    (the body), found with a lookup over the code points: a regex scans a long CJK text
+    slowly."""
+    import numpy as np
+
+    markers: dict[int, int] = {}
+    found = _classes().take(code_points(text[:end]), mode="clip") == _CIRCLED
+    for pos in np.flatnonzero(found).tolist():
+        n = circled_number(text[pos])
+        if n is not None and n not in markers:
+            markers[n] = pos
+    return markers
 
 
 # --- appendix table of projects ---------------------------------------------------------------
@@ -639,11 +717,14 @@ _DEADLINE = re.compile(
 )
 
 
+_MONTH_DAY = re.compile(r"^(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})日)?")
+
+
 def _deadline_date(s: str, year: int | None) -> date | None:
     """``12月31日前`` -> 31 December of the table's year; ``6月底前`` -> 30 June."""
     import calendar
 
-    m = re.match(r"^(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})日)?", s)
+    m = _MONTH_DAY.match(s)
     y = int(m.group(1)) if m and m.group(1) else year
     if y is None:
         return None
@@ -701,20 +782,34 @@ def parse_projects(nt: NormalizedText, outline: Outline) -> list[Project]:
 
 
 def _table_cells(nt: NormalizedText, app: Section) -> list[_Cell]:
-    """The appendix body's whitespace-separated cells, each with its raw span and clean text."""
+    """The appendix body's whitespace-separated cells, each with its raw span and clean text.
+
+    Found over the body's code points in bulk (a cell is a run of characters that are not
+    whitespace); a cell is at a line's start if it is the first or a ``\n`` comes before it.
+    """
+    import numpy as np
+
     a, body_start = nt.raw_span(app.start, app.end)
     _, b = nt.raw_span(app.end, app.body_end) if app.body_end > app.end else (a, a)
-    tokens: list[_Cell] = []
-    line_start = True
-    for m in re.finditer(r"\S+|\n", nt.raw[body_start:b]):
-        if m.group() == "\n":
-            line_start = True
-            continue
-        s, e = body_start + m.start(), body_start + m.end()
-        i, j = nt.clean_span(s, e)
-        tokens.append((nt.text[i:j].replace("\n", ""), s, e, line_start))
-        line_start = False
-    return tokens
+    cps = code_points(nt.raw[body_start:b])
+    edges = np.diff(((_classes().take(cps, mode="clip") & _SPACE) == 0).view(np.int8),
+                    prepend=0, append=0)
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    newlines = np.flatnonzero(cps == 10)
+    after_break = np.searchsorted(newlines, starts) > np.searchsorted(
+        newlines, np.concatenate(([0], ends[:-1])))
+    after_break[:1] = True
+    starts += body_start
+    ends += body_start
+    offsets = np.asarray(nt.offsets)
+    first, last = np.searchsorted(offsets, starts), np.searchsorted(offsets, ends)
+    text = nt.text
+    return [(text[i:j].replace("\n", ""), s, e, at_line) for s, e, i, j, at_line in zip(
+        starts.tolist(), ends.tolist(), first.tolist(), last.tolist(), after_break.tolist(),
+        strict=True)]
+
+
+_ROW_NUMBER = re.compile(r"^(\d{1,3})(?!\d)")
 
 
 def _row_starts(tokens: list[_Cell]) -> list[tuple[int, int]]:
@@ -723,8 +818,9 @@ def _row_starts(tokens: list[_Cell]) -> list[tuple[int, int]]:
     rows: list[tuple[int, int]] = []
     expected = 1
     for k, (t, _, _, at_line) in enumerate(tokens):
-        row = re.match(r"^(\d{1,3})(?!\d)", t)
-        if at_line and row and int(row.group(1)) == expected and not _DEADLINE.match(t):
+        if at_line and (row := _ROW_NUMBER.match(t)) and int(row.group(1)) == expected and (
+            not _DEADLINE.match(t)
+        ):
             rows.append((expected, k))
             expected += 1
     return rows

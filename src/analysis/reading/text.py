@@ -20,6 +20,10 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "NormalizedText",
@@ -70,8 +74,12 @@ def display_width(line: str) -> float:
     return ascii_count / 2 + (len(line) - ascii_count)
 
 
-# Whitespace includes the ideographic space, NBSP, zero-width space and a stray BOM.
-_SPACE_RUN = re.compile(r"[\s\u200b\ufeff]+")
+# The characters of str.isspace (and of \s in re), among them the ideographic space and NBSP.
+# Normalization removes runs of them, of the zero-width space and of a stray BOM.
+_WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 # Page furniture: "- 12 -", "— 3 —", "第 3 页", "第3页 共20页".
 _PAGE_NUMBER_LINE = re.compile(
     r"(?m)^[ \t\u3000]*(?:[-—–－][ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–－]"
@@ -96,8 +104,6 @@ _ALNUM = frozenset(
     "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
     + "".join(k for k, v in _FULLWIDTH.items() if v.isalnum())
 )
-_LINE_BREAKS = "\n\r\u2028\u2029"
-_LINE_BREAK = re.compile("[\n\r\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -135,102 +141,13 @@ class NormalizedText:
         return self.clean_index(raw_start), self.clean_index(raw_end)
 
 
-def _typical_width(raw: str) -> tuple[float, bool]:
-    """The usual width of a full line, and whether the text is hard-wrapped at that width.
-
-    A PDF-extracted report has most lines within a cell or two of one width; a web page or
-    a word-processor export has one paragraph per line and widely varying line lengths.
-    """
-    # display_width inlined: this runs over every line of the text
-    widths = [len(s) - len(s.encode("ascii", "ignore")) / 2
-              for s in map(str.strip, raw.splitlines()) if s]
-    if len(widths) < 8:  # a snippet: too few lines to tell, assume wrapped at its widest
-        return (max(widths) if widths else 0.0), True
-    widths.sort()
-    typical = widths[int(len(widths) * 0.75)]
-    near = sum(1 for w in widths if abs(w - typical) <= max(2.0, typical * 0.08))
-    # A printed page holds 20-45 CJK characters per line; narrower "typical" lines are short
-    # paragraphs (one per line), not a wrapped text.
-    return typical, (near >= len(widths) * 0.35 and 15 <= typical <= 80)
-
-
-def _is_paragraph_break(prev: str, nxt: str, typical: float, wrapped: bool) -> bool:
-    """Decide whether a line break between two raw lines ends a paragraph."""
-    if not wrapped:
-        return True
-    if _HEADING_START.match(nxt):
-        return True
-    if prev.startswith(("——", "—")) and prev.endswith("上"):
-        return True  # the subtitle "——2020年1月8日在……会议上" stands alone
-    ascii_count = len(prev.encode("ascii", "ignore"))  # display_width, inlined: every line
-    width = ascii_count / 2 + (len(prev) - ascii_count)
-    if width < typical * 0.7:
-        return True
-    short = width < typical - 1.5
-    if _ends_terminal(prev):
-        # A short line without final punctuation is a title, a heading's second line or a
-        # table cell: it stands alone after a finished sentence.
-        return short or _is_title_line(nxt, typical)
-    # A numbered heading line ("一、……", "（一）……") a little short of a full line, unless
-    # the heading goes on in a short second line.
-    return short and bool(_CHINESE_HEADING.match(prev)) and not _is_title_line(nxt, typical)
-
-
-def _is_title_line(line: str, typical: float) -> bool:
-    """A short line without final punctuation (evaluated only when a rule needs it)."""
-    return display_width(line) < typical * 0.7 and not _ends_terminal(line)
-
-
 def _ends_terminal(line: str) -> bool:
     body = line.rstrip(_CLOSERS)
     return bool(body) and body[-1] in _TERMINAL
 
 
 # What may follow a number in a figure: a magnitude, a unit or a percent sign.
-_FIGURE_TAIL = re.compile(r"[万亿千百%％‰个元美港欧人户家项吨公平立亩米]")
-
-
-def _splits_a_figure(left: str, right: str) -> bool:
-    """A line break between a digit and its magnitude or unit (74.4⏎\u200b⏎万亿元 in the
-    national reports of 2017 and 2021) is inside one figure, never a paragraph break."""
-    return left.isdigit() and bool(_FIGURE_TAIL.match(right))
-
-
-def _keep_in_run(
-    masked: str, raw: str, a: int, b: int, typical: float, wrapped: bool
-) -> int | None:
-    """Raw index of the whitespace character to keep from run ``masked[a:b]``, or None.
-
-    ``masked`` is the raw text with page-number lines blanked out and every line separator
-    as ``\n``; the kept newline is a real newline of ``raw``.
-    """
-    if a == 0 or b == len(raw):
-        return None
-    newline = masked.find("\n", a, b)
-    if newline >= 0 and _splits_a_figure(masked[a - 1], masked[b]):
-        return None
-    if newline >= 0:
-        if raw[newline] not in _LINE_BREAKS:  # a blanked page-number line: its own newline
-            newline = _LINE_BREAK.search(raw, newline, b).start()  # type: ignore[union-attr]
-        if not wrapped and "\u200b" not in raw[a:b]:
-            return newline  # one paragraph per line: every line break ends one
-        # The line that ends at a and the one that starts at b (stripped). Every line
-        # separator of masked is \n, so both searches stop at the neighbouring line break:
-        # each line is scanned at most twice in a text.
-        prev_start = masked.rfind("\n", 0, a) + 1
-        next_end = masked.find("\n", b)
-        prev = masked[prev_start:a].strip()
-        nxt = (masked[b:next_end] if next_end >= 0 else masked[b:]).strip()
-        if "\u200b" in raw[a:b] and not _ends_terminal(prev):
-            return None  # a zero-width line mid-sentence ("74.4⏎\u200b⏎万亿元"): a page seam
-        if _is_paragraph_break(prev, nxt, typical, wrapped):
-            return newline
-        return None
-    if masked[a - 1] in _ALNUM and masked[b] in _ALNUM:
-        # Words ("Liujiang District") and two numbers side by side (a table's row number
-        # before a year: "3 2020年") keep one space; "385. 23" has no digit left of it.
-        return a
-    return None
+_FIGURE_TAIL_CHARS = "万亿千百%％‰个元美港欧人户家项吨公平立亩米"
 
 
 @cache
@@ -246,6 +163,11 @@ _TRADITIONAL_MARKERS = frozenset("們個經濟發長會業區為與這進產實�
 _MARKER = re.compile("[" + "".join(sorted(_TRADITIONAL_MARKERS)) + "]")
 
 
+def _traditional_counts(marks: int, han: int) -> bool:
+    """Whether ``marks`` marker characters among ``han`` Han characters mean traditional."""
+    return marks >= 2 and han > 0 and marks >= max(2, han * 0.01)
+
+
 def looks_traditional(text: str) -> bool:
     """True if a text is written in traditional script (a cheap count of marker characters).
 
@@ -255,8 +177,7 @@ def looks_traditional(text: str) -> bool:
     marks = len(_MARKER.findall(text))  # few in a simplified text: cheap to list
     if marks < 2:
         return False
-    han = sum(map(len, _HAN.findall(text)))
-    return han > 0 and marks >= max(2, han * 0.01)
+    return _traditional_counts(marks, sum(map(len, _HAN.findall(text))))
 
 
 def to_simplified(text: str) -> str:
@@ -275,8 +196,10 @@ def to_simplified(text: str) -> str:
 def normalize(raw: str) -> NormalizedText:
     """Normalize raw report text; see the module docstring.
 
-    Linear in the length of ``raw``: one pass over its whitespace runs, each line looked at
-    a bounded number of times, and the offset map built in bulk (4 bytes a character).
+    Linear in the length of ``raw``, and decided in bulk rather than character by
+    character (see :class:`_Scan`): the kept characters are a mask over the text's code
+    points (everything but whitespace, plus at most one character of each whitespace run),
+    and the offset map is that mask's indexes, 4 bytes a character.
 
     >>> nt = normalize("地区生产总值 302.4亿 元，增 长 5%；\\n\\n财政收入２４亿元。")
     >>> nt.text
@@ -284,81 +207,314 @@ def normalize(raw: str) -> NormalizedText:
     >>> nt.quote(nt.text.index("增长"), nt.text.index("%") + 1)
     '增 长 5%'
     """
-    typical, wrapped = _typical_width(raw)
-    masked = _masked(raw)
-    # Keep the segments between whitespace runs, and at most one character of each run.
-    pieces: list[str] = []
-    spans = array("q")  # flat (start, end) raw spans of the kept characters, in order
-    pos = 0
-    for m in _SPACE_RUN.finditer(masked):
-        a, b = m.span()
-        pieces.append(raw[pos:a])
-        keep = _keep_in_run(masked, raw, a, b, typical, wrapped)
-        if keep is None:
-            spans.extend((pos, a))
-        else:
-            pieces.append("\n" if raw[keep] in _LINE_BREAKS else " ")
-            spans.extend((pos, a, keep, keep + 1))
-        pos = b
-    pieces.append(raw[pos:])
-    spans.extend((pos, len(raw)))
-    text = to_ascii_forms("".join(pieces))
-    del pieces
-    traditional = looks_traditional(text)
+    import numpy as np
+
+    sc = _Scan.of(raw)
+    keep = ~sc.ws
+    starts, ends = _space_runs(sc.ws)
+    broken = np.searchsorted(sc.lines, ends) > np.searchsorted(sc.lines, starts)
+    # A run within a line keeps one space between two letters or digits: words ("Liujiang
+    # District") and two numbers side by side (a table's row number before a year:
+    # "3 2020年"); "385. 23" has no digit left of it.
+    a, b = starts[~broken], ends[~broken]
+    spaces = a[(sc.cls[a - 1] & sc.cls[b] & _ALNUM_BIT) != 0]
+    # A run across lines keeps its first line break of raw if it ends a paragraph (cps
+    # holds every line break as 10).
+    a = starts[broken][_paragraph_breaks(sc, starts[broken], ends[broken])]
+    keep[sc.breaks[np.searchsorted(sc.breaks, a)]] = True
+    keep[spaces] = True
+    sc.cps[spaces] = 32
+    kept = np.flatnonzero(keep)
+    points = sc.cps[kept]
+    fullwidth = (points >= 0xFF01) & (points <= 0xFF5E)  # to_ascii_forms, in bulk
+    if fullwidth.any():
+        points[fullwidth] = _ascii_points()[points[fullwidth] - 0xFF00]
+    text = points.tobytes().decode("utf-32-le", "surrogatepass")
+    classes = _classes().take(points, mode="clip")
+    marks = int(np.count_nonzero(classes & _MARKER_BIT))  # looks_traditional, in bulk
+    traditional = marks >= 2 and _traditional_counts(
+        marks, int(np.count_nonzero((points >= 0x4E00) & (points <= 0x9FFF))))
     if traditional:
         text = to_simplified(text)
-    offsets = _offset_array(spans, len(raw))
-    if _PINYIN.search(text):
-        text, kept = _drop_pinyin(text, offsets)
-        offsets = array(offsets.typecode, kept)
+    offsets = array("i" if len(raw) < 2**31 else "q")
+    offsets.frombytes(kept.astype(f"=i{offsets.itemsize}").data.cast("B"))  # native order
+    if (traditional or (classes & _TONE_BIT).any()) and _PINYIN.search(text):
+        text, kept_list = _drop_pinyin(text, offsets)
+        offsets = array(offsets.typecode, kept_list)
     return NormalizedText(raw=raw, text=text, offsets=offsets, traditional=traditional)
 
 
-def _masked(raw: str) -> str:
-    """``raw`` with page-number lines blanked to newlines and every line separator as ``\\n``.
+# --- normalization in bulk ----------------------------------------------------------------
 
-    A copy of the same length (one character for one), used to find whitespace runs and
-    lines; the kept characters are always taken from ``raw``.
+def code_points(text: str) -> np.ndarray:
+    """The code points of ``text`` as a read-only ``uint32`` array, one per character."""
+    import numpy as np
+
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+# What a character may be: bits of _classes(), one lookup per character of a text.
+_SPACE_BIT = 1  # _WHITESPACE, the zero-width space or the BOM
+_ALNUM_BIT = 2  # _ALNUM
+_TERMINAL_BIT = 4  # _TERMINAL
+_CLOSER_BIT = 8  # _CLOSERS
+_TAIL_BIT = 16  # _FIGURE_TAIL_CHARS
+_HEAD_BIT = 32  # may start _HEADING_START with a Chinese character or a bracket
+_PAGE_BIT = 64  # may start a page number after the spaces of _PAGE_NUMBER_LINE
+_BOUNDARY_BIT = 128  # a line boundary of str.splitlines
+_MARKER_BIT = 256  # _TRADITIONAL_MARKERS
+_TONE_BIT = 512  # a tone-marked vowel of pinyin (_PINYIN)
+_NUMBERED_BIT = 1024  # .．、 after a heading's number
+_CN_HEAD_BIT = 2048  # may start _CHINESE_HEADING
+_DIGIT_BIT = 4096  # may be a decimal digit (\d)
+
+
+@cache
+def _classes() -> np.ndarray:
+    """The bits of every code point up to 0xFFFF (``take(..., mode="clip")`` sends the rest
+    to 0xFFFF, which has only _DIGIT_BIT: a rare character is looked at, never skipped)."""
+    import numpy as np
+
+    table = np.zeros(0x10000, dtype=np.uint16)
+    for bit, chars in (
+        (_SPACE_BIT, _WHITESPACE + "\u200b\ufeff"), (_ALNUM_BIT, "".join(_ALNUM)),
+        (_TERMINAL_BIT, _TERMINAL), (_CLOSER_BIT, _CLOSERS), (_TAIL_BIT, _FIGURE_TAIL_CHARS),
+        (_HEAD_BIT, "一二三四五六七八九十（(第名附注"), (_PAGE_BIT, "-—–－第"),
+        (_BOUNDARY_BIT, "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"),
+        (_MARKER_BIT, "".join(_TRADITIONAL_MARKERS)), (_TONE_BIT, "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"),
+        (_NUMBERED_BIT, ".．、"), (_CN_HEAD_BIT, "一二三四五六七八九十（(第"),
+    ):
+        table[[ord(c) for c in chars]] |= bit
+    # \d of _HEADING_START: no decimal digit lies in the CJK block 0x3000-0x9FFF (a test
+    # checks), so every other character may start a numbered heading ("1.", "12、").
+    table[:0x3000] |= _DIGIT_BIT
+    table[0xA000:] |= _DIGIT_BIT
+    table.flags.writeable = False  # shared by every call (cached)
+    return table
+
+
+@cache
+def _ascii_points() -> np.ndarray:
+    """``_FULLWIDTH`` as code points: entry ``c - 0xFF00`` for the full-width ``c``."""
+    import numpy as np
+
+    table = np.arange(0xFF00, 0xFF60, dtype=np.uint32)
+    for k, v in _FULLWIDTH.items():
+        table[ord(k) - 0xFF00] = ord(v)
+    table.flags.writeable = False  # shared by every call (cached)
+    return table
+
+
+@dataclass
+class _Scan:
+    """A raw text as arrays, for the decisions of :func:`normalize` in bulk.
+
+    ``cps`` holds a code point for each character of raw, with page-number lines blanked
+    and every line separator as 10 (the kept characters are still raw's, except kept
+    whitespace, which normalize replaces); ``ws`` marks whitespace there. ``lines`` are
+    the 10s of ``cps``, ``breaks`` raw's own line breaks. ``solid`` and ``ascii`` are the
+    positions of the raw characters that ``str.strip`` keeps and of the ASCII ones.
+    ``split_lines`` are the stripped non-empty lines of ``raw.splitlines()``: their starts,
+    ends and display widths.
     """
-    deleted = [m.span() for m in _PAGE_NUMBER_LINE.finditer(raw)]
-    masked = raw
-    if deleted:
-        parts, last = [], 0
-        for s, e in deleted:
-            parts.append(raw[last:s])
-            parts.append("\n" * (e - s))
-            last = e
-        parts.append(raw[last:])
-        masked = "".join(parts)
-    for sep in "\r\u2028\u2029":
-        if sep in masked:
-            masked = masked.replace(sep, "\n")
-    return masked
+
+    raw: str
+    cps: np.ndarray
+    cls: np.ndarray
+    ws: np.ndarray
+    solid: np.ndarray
+    ascii: np.ndarray
+    breaks: np.ndarray
+    lines: np.ndarray
+    split_lines: tuple[np.ndarray, np.ndarray, np.ndarray]
+    typical: float = 0.0
+    wrapped: bool = True
+
+    @classmethod
+    def of(cls, raw: str) -> _Scan:
+        import numpy as np
+
+        cps = code_points(raw).copy()
+        classes = _classes().take(cps, mode="clip")
+        ws = (classes & _SPACE_BIT) != 0
+        spaces = ws & (cps != 0x200B) & (cps != 0xFEFF) if "\u200b" in raw or "\ufeff" in raw \
+            else ws
+        newlines = np.flatnonzero(cps == 10)
+        solid, ascii_ = np.flatnonzero(~spaces), np.flatnonzero(cps < 128)
+        lines = _split_lines(classes, solid, ascii_)
+        sc = cls(raw, cps, classes, ws, solid, ascii_, newlines, newlines, lines)
+        sc.typical, sc.wrapped = _typical_width(lines[2])
+        if "\r" in raw or "\u2028" in raw or "\u2029" in raw:
+            cps[(cps == 13) | (cps == 0x2028) | (cps == 0x2029)] = 10
+            sc.breaks = sc.lines = np.flatnonzero(cps == 10)
+        blanked = _page_number_lines(raw, classes, newlines)
+        for start, end in blanked:
+            cps[start:end] = 10
+            ws[start:end] = True
+        if blanked:
+            sc.lines = np.flatnonzero(cps == 10)
+        return sc
 
 
-def _offset_array(spans: array, n_raw: int) -> array:
-    """The raw index of every kept character, from the kept raw spans ``(start, end)``.
+def _split_lines(
+    cls: np.ndarray, solid: np.ndarray, ascii_: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(starts, ends, display widths)`` of the stripped non-empty lines of
+    ``raw.splitlines()``, from the characters' classes and the positions of the solid and
+    the ASCII characters (see :class:`_Scan`)."""
+    import numpy as np
 
-    Built with numpy in a few passes (no Python loop per character) into an
-    ``array('i')`` (``'q'`` beyond 2**31 characters): 4 bytes a character, a ``Sequence``
-    of plain ints that slices, indexes and bisects like a list.
+    bounds = np.flatnonzero((cls & _BOUNDARY_BIT) != 0)
+    i = np.searchsorted(solid, np.concatenate(([0], bounds + 1)))
+    j = np.searchsorted(solid, np.concatenate((bounds, [len(cls)])))
+    full = j > i
+    first, end = solid[i[full]], solid[j[full] - 1] + 1
+    return first, end, _widths(ascii_, first, end)
+
+
+def _typical_width(widths: np.ndarray) -> tuple[float, bool]:
+    """The usual width of a full line, and whether the text is hard-wrapped at that width.
+
+    A PDF-extracted report has most lines within a cell or two of one width; a web page or
+    a word-processor export has one paragraph per line and widely varying line lengths.
     """
     import numpy as np
 
-    code, dtype = ("i", np.int32) if n_raw < 2**31 else ("q", np.int64)
-    pairs = np.frombuffer(spans, dtype=np.int64).reshape(-1, 2)
-    pairs = pairs[pairs[:, 1] > pairs[:, 0]]
-    out = array(code)
-    if not len(pairs):
-        return out
-    starts, lengths = pairs[:, 0], pairs[:, 1] - pairs[:, 0]
-    # Steps of +1 inside a span, a jump to the next span's start at each span's first index.
-    steps = np.ones(int(lengths.sum()), dtype=dtype)
-    first = np.cumsum(lengths) - lengths
-    steps[first[1:]] = starts[1:] - pairs[:-1, 1] + 1
-    steps[0] = starts[0]
-    np.cumsum(steps, out=steps)
-    out.frombytes(steps.data.cast("B"))
+    if len(widths) < 8:  # a snippet: too few lines to tell, assume wrapped at its widest
+        return (float(widths.max()) if len(widths) else 0.0), True
+    widths = np.sort(widths)
+    typical = float(widths[int(len(widths) * 0.75)])
+    near = np.count_nonzero(np.abs(widths - typical) <= max(2.0, typical * 0.08))
+    # A printed page holds 20-45 CJK characters per line; narrower "typical" lines are short
+    # paragraphs (one per line), not a wrapped text.
+    return typical, bool(near >= len(widths) * 0.35 and 15 <= typical <= 80)
+
+
+def _page_number_lines(raw: str, cls: np.ndarray, newlines: np.ndarray) -> list[tuple[int, int]]:
+    """The spans of ``_PAGE_NUMBER_LINE.finditer(raw)``, tried only at the starts of the
+    lines that hold one of its first characters (a match is one whole line)."""
+    import numpy as np
+
+    keys = np.flatnonzero((cls & _PAGE_BIT) != 0)
+    if not len(keys):
+        return []
+    starts = np.unique(np.concatenate(([0], newlines + 1))[np.searchsorted(newlines, keys)])
+    return [m.span() for s in starts.tolist() if (m := _PAGE_NUMBER_LINE.match(raw, s))]
+
+
+def _space_runs(ws: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(starts, ends)`` of the runs of True in ``ws``, except those at either end."""
+    import numpy as np
+
+    edges = np.flatnonzero(ws[1:] != ws[:-1]) + 1  # where a run starts or ends
+    if len(ws) and ws[0]:
+        edges = edges[1:]  # the end of a run at the start
+    if len(edges) % 2:
+        edges = edges[:-1]  # the start of a run at the end
+    return edges[0::2], edges[1::2]
+
+
+def _paragraph_breaks(sc: _Scan, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """For each whitespace run ``[a, b)`` across lines: whether it ends a paragraph.
+
+    The stripped line before is ``prev``, the one after ``nxt``. The run is a paragraph
+    break unless it splits a figure (74.4⏎万亿元), or holds a zero-width space and
+    ``prev`` has no final punctuation (a page seam mid-sentence). In a text with one
+    paragraph per line every other line break is one; in a hard-wrapped text a break
+    comes before a heading; after the subtitle "——2020年1月8日在……会议上"; after a
+    line much shorter than the usual width; after a line a little short with final
+    punctuation, or with final punctuation before a title line (short, without final
+    punctuation: a title, a heading's second line or a table cell); and after a numbered
+    heading line a little short of a full line, unless the heading goes on in a title
+    line.
+    """
+    import numpy as np
+
+    cps, cls, typical = sc.cps, sc.cls, sc.typical
+    ps, ne, wp, wn = _line_spans(sc, a, b)  # prev is raw[ps:a], nxt raw[b:ne]
+    keep = ~_splits_a_figure(sc, a, b)
+    prev_terminal = _ends_terminal_at(sc, ps, a)
+    if "\u200b" in sc.raw:
+        zw = np.concatenate(([0], np.cumsum(cps == 0x200B)))
+        keep &= (zw[b] == zw[a]) | prev_terminal
+    if not sc.wrapped:
+        return keep
+    short = wp < typical - 1.5
+    title_next = (wn < typical * 0.7) & ~_ends_terminal_at(sc, b, ne)
+    brk = ((wp < typical * 0.7) | ((cps[ps] == ord("—")) & (cps[a - 1] == ord("上")))
+           | (prev_terminal & (short | title_next)))
+    for k in np.flatnonzero(~brk & _may_be_heading(sc, b)).tolist():
+        brk[k] = _HEADING_START.match(sc.raw, int(b[k]), int(ne[k])) is not None
+    chinese = (cls[ps] & _CN_HEAD_BIT) != 0
+    for k in np.flatnonzero(~brk & short & ~prev_terminal & ~title_next & chinese).tolist():
+        brk[k] = _CHINESE_HEADING.match(sc.raw, int(ps[k]), int(a[k])) is not None
+    return keep & brk
+
+
+def _may_be_heading(sc: _Scan, b: np.ndarray) -> np.ndarray:
+    """Whether _HEADING_START may match at each ``b``: one of its Chinese characters or
+    brackets, or a possible digit followed within two characters by .．、."""
+    import numpy as np
+
+    last = len(sc.cls) - 1
+    numbered = (sc.cls[np.minimum(b + 1, last)] | sc.cls[np.minimum(b + 2, last)]) & _NUMBERED_BIT
+    return ((sc.cls[b] & _HEAD_BIT) != 0) | (((sc.cls[b] & _DIGIT_BIT) != 0) & (numbered != 0))
+
+
+def _line_spans(
+    sc: _Scan, a: np.ndarray, b: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``(ps, ne, wp, wn)``: for each run ``[a, b)`` across lines, ``raw[ps:a]`` is the line
+    before it and ``raw[b:ne]`` the line after it, stripped with ``str.strip`` (a line of
+    ``cps`` holds no blanked character, so it is raw's); ``wp`` and ``wn`` are their
+    display widths.
+
+    Usually these lines are just the lines of ``raw.splitlines()`` (``sc.split_lines``),
+    one run between each two: then their spans and widths are known already.
+    """
+    import numpy as np
+
+    first, end, width = sc.split_lines
+    if len(first) == len(a) + 1 and (end[:-1] == a).all() and (first[1:] == b).all():
+        return first[:-1], end[1:], width[:-1], width[1:]
+    lines = sc.lines
+    k = np.searchsorted(lines, a) - 1
+    line_start = np.where(k >= 0, lines[np.maximum(k, 0)] + 1, 0)
+    k = np.searchsorted(lines, b)
+    line_end = np.where(k < len(lines), lines[np.minimum(k, len(lines) - 1)], len(sc.cps))
+    ps = sc.solid[np.searchsorted(sc.solid, line_start)]
+    ne = sc.solid[np.searchsorted(sc.solid, line_end) - 1] + 1
+    return ps, ne, _widths(sc.ascii, ps, a), _widths(sc.ascii, b, ne)
+
+
+def _widths(ascii_: np.ndarray, s: np.ndarray, e: np.ndarray) -> np.ndarray:
+    """:func:`display_width` of each ``raw[s:e]``, from the positions of raw's ASCII
+    characters."""
+    import numpy as np
+
+    n_ascii = np.searchsorted(ascii_, e) - np.searchsorted(ascii_, s)
+    return n_ascii / 2 + ((e - s) - n_ascii)
+
+
+def _ends_terminal_at(sc: _Scan, s: np.ndarray, e: np.ndarray) -> np.ndarray:
+    """:func:`_ends_terminal` of each ``raw[s:e]`` (non-empty, stripped)."""
+    import numpy as np
+
+    last = sc.cls[e - 1]
+    out = (last & _TERMINAL_BIT) != 0
+    for k in np.flatnonzero((last & _CLOSER_BIT) != 0).tolist():
+        out[k] = _ends_terminal(sc.raw[s[k] : e[k]])
+    return out
+
+
+def _splits_a_figure(sc: _Scan, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """A line break between a digit and its magnitude or unit (74.4⏎\u200b⏎万亿元 in the
+    national reports of 2017 and 2021) is inside one figure, never a paragraph break."""
+    import numpy as np
+
+    out = (sc.cls[b] & _TAIL_BIT) != 0
+    for k in np.flatnonzero(out).tolist():
+        out[k] = sc.raw[a[k] - 1].isdigit()
     return out
 
 
