@@ -288,6 +288,8 @@ def find_quantities(text: str) -> list[Quantity]:
     >>> find_quantities("PM2.5浓度、第8届、“5+5”产业、江政发〔2020〕5号、2020年1月8日")
     []
     """
+    if _MAY_HOLD.search(text) is None:
+        return []  # most sentences hold no number: one cheap search instead of three scans
     out: list[Quantity] = []
     for m in QUANTITY.finditer(text):
         if _is_label(text, m) or _split_digits(text, m):
@@ -341,4 +343,15 @@ def _shared_points(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
-_CN_HINT = re.compile("[一二两三四五六七八九十](?:个百分点|成|万|亿)|两位数|翻[一两二三四]?番")
+# Whether a text may hold a Chinese-numeral quantity (searched in every sentence). Every
+# alternative begins with the same character class, so that a search skips to the next
+# candidate character (an alternation of differing starts is tried at every position);
+# the look-behinds then tell which alternative it is.
+_CN_HINT = re.compile(
+    "[一二两三四五六七八九十翻](?:(?<=[一二两三四五六七八九十])(?:个百分点|成|万|亿)"
+    "|(?<=两)位数|(?<=翻)[一两二三四]?番)"
+)
+_MAY_HOLD = re.compile(
+    r"[\d一二两三四五六七八九十翻](?:(?<=\d)|(?<=[一二两三四五六七八九十])(?:个百分点|成|万|亿)"
+    r"|(?<=两)位数|(?<=翻)[一两二三四]?番)"
+)
