@@ -18,6 +18,7 @@ rules decide, from the words around it and the report's structure:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -880,24 +881,38 @@ def _headline_sentences(report: Report) -> frozenset[int]:
     where the cue ends, if a line break cuts it), and, when that paragraph ends in ：, the
     next paragraph and the list items right after it.
     """
-    text, pars = report.normalized.text, report._paragraphs
-    by_par: dict[int, list[Sentence]] = {}
-    for s in report._sentences:
-        by_par.setdefault(s.paragraph, []).append(s)
-    for s in report._sentences:
+    text, pars, sentences = report.normalized.text, report._paragraphs, report._sentences
+    n = len(text)
+    for s in sentences:
+        # Every cue holds 主要 or 预期: two substring finds spare the other sentences a call
+        # and a regex search that has no first character to skip to.
+        last = min(s.end + 8, n)
+        if text.find("主要", s.start, last) < 0 and text.find("预期", s.start, last) < 0:
+            continue
         end = _headline_cue(report, s)
         if end is None:
             continue
         pi = next(p.index for p in pars[s.paragraph :] if p.end >= end)
-        out = {x.index for x in by_par.get(pi, []) if x.end > s.start}
+        out = {x.index for x in _of_paragraph(sentences, pi) if x.end > s.start}
         if text[pars[pi].start : pars[pi].end].rstrip().endswith(("：", ":")):
-            out |= _list_after(text, pars, by_par, pi)
+            out |= _list_after(text, pars, sentences, pi)
         return frozenset(out)
     # No cue sentence: a heading "（一）主要预期目标" and the paragraph(s) under it.
     for p in pars:
         if _HEADLINE_HEADING.match(text[p.start : p.end].strip()):
-            return frozenset(_list_after(text, pars, by_par, p.index))
+            return frozenset(_list_after(text, pars, sentences, p.index))
     return frozenset()
+
+
+def _of_paragraph(sentences: Sequence[Sentence], pi: int) -> Sequence[Sentence]:
+    """The sentences of paragraph ``pi`` (sentences come in paragraph order): two bisections
+    instead of grouping every sentence of the report by paragraph."""
+    lo = bisect_left(sentences, pi, key=_paragraph_of)
+    return sentences[lo : bisect_right(sentences, pi, lo, key=_paragraph_of)]
+
+
+def _paragraph_of(s: Sentence) -> int:
+    return s.paragraph
 
 
 _HEADLINE_HEADING = re.compile(
@@ -905,14 +920,13 @@ _HEADLINE_HEADING = re.compile(
     r"(?:经济社会发展|发展)?的?主要(?:预期)?目标[:：]?$")
 
 
-def _list_after(text: str, pars: Sequence, by_par: dict[int, list[Sentence]],
-                pi: int) -> set[int]:
+def _list_after(text: str, pars: Sequence, sentences: Sequence[Sentence], pi: int) -> set[int]:
     """Sentences of the paragraph after ``pi`` and of the list items right after it."""
     out: set[int] = set()
     for j in range(pi + 1, len(pars)):
         if j > pi + 1 and not _LIST_ITEM.match(text, pars[j].start):
             break
-        out.update(x.index for x in by_par.get(j, []))
+        out.update(x.index for x in _of_paragraph(sentences, j))
     return out
 
 
