@@ -163,6 +163,12 @@ _TRAIL_ONE = re.compile(
 # where the text ends otherwise, no search is needed.
 _TRAIL_LAST = frozenset(w[-1] for w in _TRAIL_WORDS.split("|")) | frozenset("）)（(年底末\n")
 _TRAIL_WINDOW = 12  # longer than any trailing word
+# The same words for look-ups of a text's endings: the literal ones, the bracket forms, and
+# a year (5 or 6 characters) by its own regex.
+_TRAIL_SET = frozenset(_TRAIL_WORDS.split("|")) | {a + "下同" + b for a in "（(" for b in "）)"} | {
+    "（", "("}
+_TRAIL_YEAR = re.compile(r"(?:19|20)\d{2}年(?:底|末)?")
+_TRAIL_LENGTHS = tuple(sorted({len(w) for w in _TRAIL_SET} | {5, 6}, reverse=True))
 # Verbs that take a count or an amount and then their object: 完成1579户危房改造.
 # Attested before a number in the 78 corpus reports (national 2010–2025, provinces): 投入,
 # 建成, 新建, 完成, 新增, 引进, 开工, 实施, 发放, 建设, 改造, 培训, 提供, 帮助, 签约, 落实, 举办,
@@ -218,10 +224,11 @@ def _clause_start(text: str, pos: int) -> int:
 
 
 def _clause_end(text: str, pos: int) -> int:
-    i = pos
-    while i < len(text) and text[i] not in _BOUNDARY:
-        i += 1
-    return i
+    m = _BOUNDARY_CHAR.search(text, pos)  # a scan in C, not a loop over characters
+    return m.start() if m else max(pos, len(text))
+
+
+_BOUNDARY_CHAR = re.compile(f"[{re.escape(_BOUNDARY)}]")
 
 
 def _strip_trailing(s: str) -> str:
@@ -229,11 +236,23 @@ def _strip_trailing(s: str) -> str:
     rest of a number that was not read must never stick to a name)."""
     if _TRAIL_DIGIT_CHAR.match(s, len(s) - 1):  # the costly scan only when it can match
         s = _TRAIL_DIGITS.sub("", s)  # not PM2.5, PM10
-    while s[-1:] in _TRAIL_LAST and (m := _TRAIL_ONE.search(s, max(0, len(s) - _TRAIL_WINDOW))):
-        if m.start() == 0 and m.end() == 0:
-            break
-        s = s[: m.start()]
+    while s[-1:] in _TRAIL_LAST and (cut := _trail_start(s)) is not None:
+        s = s[:cut]
     return s
+
+
+def _trail_start(s: str) -> int | None:
+    """Where the trailing word of a non-empty ``s`` starts (the longest, as the leftmost
+    match of ``_TRAIL_ONE`` is), else None: a look-up of each ending of ``s`` instead of a
+    search that tries the whole alternation at each position of the window."""
+    if s.endswith("\n"):  # $ may stand before a final line break: the regex says it all
+        m = _TRAIL_ONE.search(s, max(0, len(s) - _TRAIL_WINDOW))
+        return m.start() if m and m.end() > 0 else None
+    for n in _TRAIL_LENGTHS:
+        if n <= len(s) and ((tail := s[-n:]) in _TRAIL_SET
+                            or (n in (5, 6) and _TRAIL_YEAR.fullmatch(tail))):
+            return len(s) - n
+    return None
 
 
 def _strip(s: str) -> str:
@@ -415,7 +434,8 @@ def parse_sentence(text: str, context: Context) -> list[Figure]:
     quantities = _drop_qualifiers(text, find_quantities(text))
     if not quantities:
         return []
-    estimate_from = min((m.start() for m in _ESTIMATE.finditer(text)), default=None)
+    estimate = _ESTIMATE.search(text)  # the first estimate word
+    estimate_from = estimate.start() if estimate else None
     figures: list[Figure] = []
     carry = _Carry()
     for group in _groups(text, quantities):
@@ -472,10 +492,10 @@ def _group_names(
 ) -> tuple[list[Quantity], list[str]]:
     """The indicator name of each quantity of a group (a 分别/均 list or one subject)."""
     first = group[0]
-    cstart = _clause_start(text, first.start)
     subject = left.split("分别")[0] if "分别" in left else left
     names: list[str] | None = None
     if len(group) > 1:
+        cstart = _clause_start(text, first.start)
         names = _distribute(_strip(text[cstart : first.start].split("分别")[0]), len(group))
     jun = _EACH.search(left)  # 年均 is an average, not 均 (each)
     if names is None and jun and len(group) == 1:
@@ -514,8 +534,8 @@ def _figure(
     if (
         year is not None
         and status in ("actual", "estimate")
+        and _VERB_TO.match(text, q.end)  # rare: the clause's start is looked for only then
         and text.endswith(("由", "从"), _clause_start(text, q.start), q.start)
-        and _VERB_TO.match(text, q.end)
     ):
         year -= 1  # "由1.08%下降至0.15%": the first level is the start of the year
     if text.find("累计", 0, q.start) >= 0 and not name.startswith("累计"):
