@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .indicators import indicator_id
-from .numbers import Quantity, find_doubts, find_quantities
+from .numbers import Quantity, find_doubts, find_quantities, may_hold_quantity
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -431,7 +431,10 @@ def parse_sentence(text: str, context: Context) -> list[Figure]:
     ...  for f in parse_sentence("全区实现旅游收入47亿元，增长42%。", ctx)]
     [('旅游收入', 'level', 47.0, '亿元', 'actual'), ('旅游收入', 'growth_pct', 42.0, '%', 'actual')]
     """
-    quantities = _drop_qualifiers(text, find_quantities(text))
+    quantities = find_quantities(text)
+    if not quantities:
+        return []
+    quantities = _drop_qualifiers(text, quantities)
     if not quantities:
         return []
     estimate = _ESTIMATE.search(text)  # the first estimate word
@@ -777,6 +780,9 @@ _SKIP_KINDS = ("front_matter", "glossary", "colophon")
 
 
 def _views(report: Report) -> Iterator[_View]:
+    """The stretches of text figures are read from: the body's sentences and the appendix's
+    project cells, each with its context; only those that may hold a quantity (the others
+    give no figure and no doubt, and most sentences are such)."""
     nt = report.normalized
     outline = report.outline
     year = outline.year
@@ -798,7 +804,7 @@ def _views(report: Report) -> Iterator[_View]:
     skip = (*_SKIP_KINDS, "appendix")
     for s in report._sentences:
         sec = outline.section_at(s.start)
-        if sec is not None and sec.kind in skip:
+        if (sec is not None and sec.kind in skip) or not may_hold_quantity(text, s.start, s.end):
             continue
         ctx = contexts.get(id(sec))
         if ctx is None:
@@ -813,7 +819,14 @@ def _views(report: Report) -> Iterator[_View]:
             # 过去一年，……国内生产总值增长10.3% in the plan part
             ctx = Context("review", ctx.year - 1, ctx.section, ctx.section_title)
         yield _View(sentence, offsets, s.start, ctx, s.index)
-    # The appendix's planned projects: their contents, one cell per wrapped line, joined.
+    yield from _project_views(report)
+
+
+def _project_views(report: Report) -> Iterator[_View]:
+    """The appendix's planned projects: their contents, one cell per wrapped line, joined
+    (only those that may hold a quantity)."""
+    nt, outline = report.normalized, report.outline
+    text, offsets, year = nt.text, nt.offsets, outline.year
     app = next((s for s in outline.sections if s.kind == "appendix"), None)
     for p in report._projects:
         chars: list[str] = []
@@ -826,9 +839,12 @@ def _views(report: Report) -> Iterator[_View]:
                 chars.append(text[i:k])
                 offs.extend(offsets[i:k])
                 i = k + 1
+        cell = "".join(chars)
+        if not may_hold_quantity(cell):
+            continue
         py = p.deadline.year if p.deadline else (app.year if app and app.year else year)
         yield _View(
-            "".join(chars),
+            cell,
             offs,
             0,
             Context("plan", py, app.id if app else "appendix", app.title if app else ""),
