@@ -260,7 +260,8 @@ def _strip(s: str) -> str:
     prev = None
     while prev != s:
         prev = s
-        s = _LEAD.sub("", s)
+        if lead := _LEAD.match(s):  # anchored: at most one match, at the start
+            s = s[lead.end() :]
         s = _strip_trailing(s)
         s = s.strip("\"' 、，")
         if s.startswith("“") and "”" not in s:
@@ -510,11 +511,11 @@ def _group_names(
             and not _has_content(_strip(subject))):
         names = carry.names  # "…分别达到A和B，分别增长x%和y%" (no subject of its own)
     if names is None:
-        verb = _VERB_BEFORE.search(left)
         if carry.indicator and carry.end and first.start == carry.end:
             name = carry.indicator  # a run of counts: 101件124人, 277户734人
-        else:
-            has_verb = measure != "level" or bool(verb and verb.group("to"))
+        else:  # (the verb's search only for a level: 提高到/下降至)
+            has_verb = measure != "level" or bool(
+                (verb := _VERB_BEFORE.search(left)) and verb.group("to"))
             name = _name_single(text, quantities, group, subject, after_previous, has_verb,
                                 carry.indicator)
         names = [name] * len(group)
