@@ -248,9 +248,10 @@ def _trail_start(s: str) -> int | None:
     if s.endswith("\n"):  # $ may stand before a final line break: the regex says it all
         m = _TRAIL_ONE.search(s, max(0, len(s) - _TRAIL_WINDOW))
         return m.start() if m and m.end() > 0 else None
+    year = s[-1] in "年底末"  # a year's ending (2019年, 2019年底) is looked for only then
     for n in _TRAIL_LENGTHS:
         if n <= len(s) and ((tail := s[-n:]) in _TRAIL_SET
-                            or (n in (5, 6) and _TRAIL_YEAR.fullmatch(tail))):
+                            or (year and n in (5, 6) and _TRAIL_YEAR.fullmatch(tail))):
             return len(s) - n
     return None
 
@@ -804,8 +805,10 @@ def _views(report: Report) -> Iterator[_View]:
     contexts: dict[int, Context] = {}  # the usual context of each section, by id(section)
     skip = (*_SKIP_KINDS, "appendix")
     for s in report._sentences:
+        if not may_hold_quantity(text, s.start, s.end):  # most: before the section's look-up
+            continue
         sec = outline.section_at(s.start)
-        if (sec is not None and sec.kind in skip) or not may_hold_quantity(text, s.start, s.end):
+        if sec is not None and sec.kind in skip:
             continue
         ctx = contexts.get(id(sec))
         if ctx is None:
