@@ -328,8 +328,11 @@ def _measure(
 
 
 def _explicit_year(text: str, pos: int) -> int | None:
-    years = [int(m.group(1)) for m in _EXPLICIT_YEAR.finditer(text, 0, pos)]
-    return years[-1] if years else None
+    """The last year written before ``pos`` (only that one is converted), else None."""
+    last = None
+    for last in _EXPLICIT_YEAR.finditer(text, 0, pos):  # noqa: B007 (the last is kept)
+        pass
+    return int(last.group(1)) if last else None
 
 
 def _elliptic(items: list[str]) -> list[str]:
