@@ -766,8 +766,8 @@ class _View(NamedTuple):
     """A stretch of clean text with the raw offset of each of its characters.
 
     ``offsets[base + i]`` is the raw index of ``text[i]``: a sentence shares the report's
-    offset array (most sentences hold no figure, and need no slice of it). A named tuple:
-    one is made per sentence, at a third of a frozen dataclass's cost.
+    offset array (only a figure's span is looked up in it). A named tuple: one is made per
+    sentence read, at a third of a frozen dataclass's cost.
     """
 
     text: str

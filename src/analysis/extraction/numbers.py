@@ -343,7 +343,7 @@ def _shared_points(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
-# Whether a text may hold a Chinese-numeral quantity (searched in every sentence). Every
+# Whether a text may hold a Chinese-numeral quantity (searched in each text read). Every
 # alternative begins with the same character class, so that a search skips to the next
 # candidate character (an alternation of differing starts is tried at every position);
 # the look-behinds then tell which alternative it is.
