@@ -442,3 +442,18 @@ def test_a_list_with_its_own_subjects_never_borrows_the_previous_list() -> None:
     names = [f.indicator for f in parse_sentence(s, REVIEW_2019)]
     assert names == ["高技术制造业增加值", "装备制造业增加值", "新能源汽车年产量",
                      "信息传输软件和信息技术服务业增加值", "租赁和商务服务业增加值"]
+
+
+# _strip_trailing finds a trailing word by looking up the phrase's endings; _TRAIL_ONE is
+# the same rule as a regex (its leftmost match in the window is the longest ending).
+_TRAIL_PIECES = ["增长", "达到", "为", "共", "约", "比上年", "同比", "（下同）", "(", "2019年",
+                 "2020年底", "年", "底", "投资", "的", "新增", "增", "\n", "5", "。",
+                 "按可比价格计算"]
+
+
+@given(st.lists(st.sampled_from(_TRAIL_PIECES), min_size=1, max_size=6).map("".join))
+def test_trailing_words_by_endings_are_the_regex_rule(s: str) -> None:
+    from analysis.extraction import extract as ex
+
+    m = ex._TRAIL_ONE.search(s, max(0, len(s) - ex._TRAIL_WINDOW))
+    assert ex._trail_start(s) == (m.start() if m and m.end() > 0 else None)

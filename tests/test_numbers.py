@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from analysis.extraction.numbers import Quantity, find_quantities, split_unit
@@ -164,3 +164,29 @@ def test_a_clause_repeating_one_verb_parses_in_linear_time() -> None:
     ratio = _seconds(lambda s: parse_sentence(s, ctx), large) / max(
         _seconds(lambda s: parse_sentence(s, ctx), small), 1e-6)
     assert ratio < 10
+
+
+# The pre-filter (may_hold_quantity) skips most sentences before any parsing: it must never
+# skip a text the parser would read or doubt, i.e. one where QUANTITY (numbers and doubts) or
+# the Chinese-numeral hint (which lets _cn_quantities read it) matches. Texts drawn from the
+# characters quantities are made of (digits, gaps, numerals, units, bound words, 翻番, 两位数).
+_QUANTITY_ALPHABET = [*"0123456789.,%—-~至 ", *"一二两三四五六七八九十百千零〇翻番位数成万亿",
+                      *"个百分点元人次吨第约近以上左右增长", "\u3000", "\u00a0", "\u200b",
+                      "个百分点", "两位数", "翻一番", "٣"]
+
+
+@given(st.lists(st.sampled_from(_QUANTITY_ALPHABET), max_size=14).map("".join),
+       st.integers(0, 14), st.integers(0, 14))
+@settings(max_examples=500)
+@example("经济总量翻一番", 0, 7)
+@example("实现两位数增长", 0, 3)
+@example("提高三成", 2, 4)
+@example("高出两个百分点", 0, 0)
+@example("新增十二万吨", 0, 0)
+def test_the_pre_filter_is_as_permissive_as_the_parser(text: str, a: int, b: int) -> None:
+    from analysis.extraction import numbers
+
+    if not numbers.may_hold_quantity(text):
+        assert numbers.QUANTITY.search(text) is None and numbers._CN_HINT.search(text) is None
+    # a span of a text by position is that slice
+    assert numbers.may_hold_quantity(text, a, b) == numbers.may_hold_quantity(text[a:b])

@@ -18,12 +18,13 @@ rules decide, from the words around it and the report's structure:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .indicators import indicator_id
-from .numbers import Quantity, find_doubts, find_quantities
+from .numbers import Quantity, find_doubts, find_quantities, may_hold_quantity
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -162,6 +163,12 @@ _TRAIL_ONE = re.compile(
 # where the text ends otherwise, no search is needed.
 _TRAIL_LAST = frozenset(w[-1] for w in _TRAIL_WORDS.split("|")) | frozenset("）)（(年底末\n")
 _TRAIL_WINDOW = 12  # longer than any trailing word
+# The same words for look-ups of a text's endings: the literal ones, the bracket forms, and
+# a year (5 or 6 characters) by its own regex.
+_TRAIL_SET = frozenset(_TRAIL_WORDS.split("|")) | {a + "下同" + b for a in "（(" for b in "）)"} | {
+    "（", "("}
+_TRAIL_YEAR = re.compile(r"(?:19|20)\d{2}年(?:底|末)?")
+_TRAIL_LENGTHS = tuple(sorted({len(w) for w in _TRAIL_SET} | {5, 6}, reverse=True))
 # Verbs that take a count or an amount and then their object: 完成1579户危房改造.
 # Attested before a number in the 78 corpus reports (national 2010–2025, provinces): 投入,
 # 建成, 新建, 完成, 新增, 引进, 开工, 实施, 发放, 建设, 改造, 培训, 提供, 帮助, 签约, 落实, 举办,
@@ -217,10 +224,11 @@ def _clause_start(text: str, pos: int) -> int:
 
 
 def _clause_end(text: str, pos: int) -> int:
-    i = pos
-    while i < len(text) and text[i] not in _BOUNDARY:
-        i += 1
-    return i
+    m = _BOUNDARY_CHAR.search(text, pos)  # a scan in C, not a loop over characters
+    return m.start() if m else max(pos, len(text))
+
+
+_BOUNDARY_CHAR = re.compile(f"[{re.escape(_BOUNDARY)}]")
 
 
 def _strip_trailing(s: str) -> str:
@@ -228,11 +236,24 @@ def _strip_trailing(s: str) -> str:
     rest of a number that was not read must never stick to a name)."""
     if _TRAIL_DIGIT_CHAR.match(s, len(s) - 1):  # the costly scan only when it can match
         s = _TRAIL_DIGITS.sub("", s)  # not PM2.5, PM10
-    while s[-1:] in _TRAIL_LAST and (m := _TRAIL_ONE.search(s, max(0, len(s) - _TRAIL_WINDOW))):
-        if m.start() == 0 and m.end() == 0:
-            break
-        s = s[: m.start()]
+    while s[-1:] in _TRAIL_LAST and (cut := _trail_start(s)) is not None:
+        s = s[:cut]
     return s
+
+
+def _trail_start(s: str) -> int | None:
+    """Where the trailing word of a non-empty ``s`` starts (the longest, as the leftmost
+    match of ``_TRAIL_ONE`` is), else None: a look-up of each ending of ``s`` instead of a
+    search that tries the whole alternation at each position of the window."""
+    if s.endswith("\n"):  # $ may stand before a final line break: the regex says it all
+        m = _TRAIL_ONE.search(s, max(0, len(s) - _TRAIL_WINDOW))
+        return m.start() if m and m.end() > 0 else None
+    year = s[-1] in "年底末"  # a year's ending (2019年, 2019年底) is looked for only then
+    for n in _TRAIL_LENGTHS:
+        if n <= len(s) and ((tail := s[-n:]) in _TRAIL_SET
+                            or (year and n in (5, 6) and _TRAIL_YEAR.fullmatch(tail))):
+            return len(s) - n
+    return None
 
 
 def _strip(s: str) -> str:
@@ -240,7 +261,8 @@ def _strip(s: str) -> str:
     prev = None
     while prev != s:
         prev = s
-        s = _LEAD.sub("", s)
+        if lead := _LEAD.match(s):  # anchored: at most one match, at the start
+            s = s[lead.end() :]
         s = _strip_trailing(s)
         s = s.strip("\"' 、，")
         if s.startswith("“") and "”" not in s:
@@ -306,8 +328,11 @@ def _measure(
 
 
 def _explicit_year(text: str, pos: int) -> int | None:
-    years = [int(m.group(1)) for m in _EXPLICIT_YEAR.finditer(text, 0, pos)]
-    return years[-1] if years else None
+    """The last year written before ``pos`` (only that one is converted), else None."""
+    last = None
+    for last in _EXPLICIT_YEAR.finditer(text, 0, pos):  # noqa: B007 (the last is kept)
+        pass
+    return int(last.group(1)) if last else None
 
 
 def _elliptic(items: list[str]) -> list[str]:
@@ -411,10 +436,14 @@ def parse_sentence(text: str, context: Context) -> list[Figure]:
     ...  for f in parse_sentence("全区实现旅游收入47亿元，增长42%。", ctx)]
     [('旅游收入', 'level', 47.0, '亿元', 'actual'), ('旅游收入', 'growth_pct', 42.0, '%', 'actual')]
     """
-    quantities = _drop_qualifiers(text, find_quantities(text))
+    quantities = find_quantities(text)
     if not quantities:
         return []
-    estimate_from = min((m.start() for m in _ESTIMATE.finditer(text)), default=None)
+    quantities = _drop_qualifiers(text, quantities)
+    if not quantities:
+        return []
+    estimate = _ESTIMATE.search(text)  # the first estimate word
+    estimate_from = estimate.start() if estimate else None
     figures: list[Figure] = []
     carry = _Carry()
     for group in _groups(text, quantities):
@@ -471,10 +500,10 @@ def _group_names(
 ) -> tuple[list[Quantity], list[str]]:
     """The indicator name of each quantity of a group (a 分别/均 list or one subject)."""
     first = group[0]
-    cstart = _clause_start(text, first.start)
     subject = left.split("分别")[0] if "分别" in left else left
     names: list[str] | None = None
     if len(group) > 1:
+        cstart = _clause_start(text, first.start)
         names = _distribute(_strip(text[cstart : first.start].split("分别")[0]), len(group))
     jun = _EACH.search(left)  # 年均 is an average, not 均 (each)
     if names is None and jun and len(group) == 1:
@@ -486,11 +515,11 @@ def _group_names(
             and not _has_content(_strip(subject))):
         names = carry.names  # "…分别达到A和B，分别增长x%和y%" (no subject of its own)
     if names is None:
-        verb = _VERB_BEFORE.search(left)
         if carry.indicator and carry.end and first.start == carry.end:
             name = carry.indicator  # a run of counts: 101件124人, 277户734人
-        else:
-            has_verb = measure != "level" or bool(verb and verb.group("to"))
+        else:  # (the verb's search only for a level: 提高到/下降至)
+            has_verb = measure != "level" or bool(
+                (verb := _VERB_BEFORE.search(left)) and verb.group("to"))
             name = _name_single(text, quantities, group, subject, after_previous, has_verb,
                                 carry.indicator)
         names = [name] * len(group)
@@ -513,8 +542,8 @@ def _figure(
     if (
         year is not None
         and status in ("actual", "estimate")
+        and _VERB_TO.match(text, q.end)  # rare: the clause's start is looked for only then
         and text.endswith(("由", "从"), _clause_start(text, q.start), q.start)
-        and _VERB_TO.match(text, q.end)
     ):
         year -= 1  # "由1.08%下降至0.15%": the first level is the start of the year
     if text.find("累计", 0, q.start) >= 0 and not name.startswith("累计"):
@@ -733,20 +762,32 @@ def _status(part: str | None, estimate_from: int | None, pos: int) -> str:
 # --- whole reports ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _View:
-    """A stretch of clean text with the raw offset of each of its characters."""
+class _View(NamedTuple):
+    """A stretch of clean text with the raw offset of each of its characters.
+
+    ``offsets[base + i]`` is the raw index of ``text[i]``: a sentence shares the report's
+    offset array (only a figure's span is looked up in it). A named tuple: one is made per
+    sentence read, at a third of a frozen dataclass's cost.
+    """
 
     text: str
     offsets: Sequence[int]
+    base: int
     context: Context
     sentence: int | None = None  # index in Report.sentences(); None for appendix cells
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw offsets of ``text[start:end]``."""
+        return self.offsets[self.base + start], self.offsets[self.base + end - 1] + 1
 
 
 _SKIP_KINDS = ("front_matter", "glossary", "colophon")
 
 
 def _views(report: Report) -> Iterator[_View]:
+    """The stretches of text figures are read from: the body's sentences and the appendix's
+    project cells, each with its context; only those that may hold a quantity (the others
+    give no figure and no doubt, and most sentences are such)."""
     nt = report.normalized
     outline = report.outline
     year = outline.year
@@ -767,6 +808,8 @@ def _views(report: Report) -> Iterator[_View]:
     contexts: dict[int, Context] = {}  # the usual context of each section, by id(section)
     skip = (*_SKIP_KINDS, "appendix")
     for s in report._sentences:
+        if not may_hold_quantity(text, s.start, s.end):  # most: before the section's look-up
+            continue
         sec = outline.section_at(s.start)
         if sec is not None and sec.kind in skip:
             continue
@@ -782,8 +825,15 @@ def _views(report: Report) -> Iterator[_View]:
         elif ctx.part == "plan" and s.index in looking_back and ctx.year is not None:
             # 过去一年，……国内生产总值增长10.3% in the plan part
             ctx = Context("review", ctx.year - 1, ctx.section, ctx.section_title)
-        yield _View(sentence, offsets[s.start : s.end], ctx, s.index)
-    # The appendix's planned projects: their contents, one cell per wrapped line, joined.
+        yield _View(sentence, offsets, s.start, ctx, s.index)
+    yield from _project_views(report)
+
+
+def _project_views(report: Report) -> Iterator[_View]:
+    """The appendix's planned projects: their contents, one cell per wrapped line, joined
+    (only those that may hold a quantity)."""
+    nt, outline = report.normalized, report.outline
+    text, offsets, year = nt.text, nt.offsets, outline.year
     app = next((s for s in outline.sections if s.kind == "appendix"), None)
     for p in report._projects:
         chars: list[str] = []
@@ -796,10 +846,14 @@ def _views(report: Report) -> Iterator[_View]:
                 chars.append(text[i:k])
                 offs.extend(offsets[i:k])
                 i = k + 1
+        cell = "".join(chars)
+        if not may_hold_quantity(cell):
+            continue
         py = p.deadline.year if p.deadline else (app.year if app and app.year else year)
         yield _View(
-            "".join(chars),
+            cell,
             offs,
+            0,
             Context("plan", py, app.id if app else "appendix", app.title if app else ""),
         )
 
@@ -812,15 +866,16 @@ def _looking_back(report: Report) -> frozenset[int]:
     """Sentences of a paragraph that opens a look back (过去一年，……) inside the plan part:
     the cue sentence and the ones after it, up to the first with forward words."""
     text = report.normalized.text
+    if _LOOK_BACK.search(text) is None:
+        return frozenset()  # no cue anywhere (a cue that opens a sentence is one too)
     out: set[int] = set()
     paragraph, on = -1, False
     for s in report._sentences:
         if s.paragraph != paragraph:
             paragraph, on = s.paragraph, False
-        sentence = text[s.start : s.end]
-        if _LOOK_BACK.match(sentence):
+        if _LOOK_BACK.match(text, s.start, s.end):  # the sentence, without slicing it
             on = True
-        elif on and _FORWARD.search(sentence):
+        elif on and _FORWARD.search(text, s.start, s.end):
             on = False
         if on:
             out.add(s.index)
@@ -880,24 +935,38 @@ def _headline_sentences(report: Report) -> frozenset[int]:
     where the cue ends, if a line break cuts it), and, when that paragraph ends in ：, the
     next paragraph and the list items right after it.
     """
-    text, pars = report.normalized.text, report._paragraphs
-    by_par: dict[int, list[Sentence]] = {}
-    for s in report._sentences:
-        by_par.setdefault(s.paragraph, []).append(s)
-    for s in report._sentences:
+    text, pars, sentences = report.normalized.text, report._paragraphs, report._sentences
+    n = len(text)
+    for s in sentences:
+        # Every cue holds 主要 or 预期: two substring finds spare the other sentences a call
+        # and a regex search that has no first character to skip to.
+        last = min(s.end + 8, n)
+        if text.find("主要", s.start, last) < 0 and text.find("预期", s.start, last) < 0:
+            continue
         end = _headline_cue(report, s)
         if end is None:
             continue
         pi = next(p.index for p in pars[s.paragraph :] if p.end >= end)
-        out = {x.index for x in by_par.get(pi, []) if x.end > s.start}
+        out = {x.index for x in _of_paragraph(sentences, pi) if x.end > s.start}
         if text[pars[pi].start : pars[pi].end].rstrip().endswith(("：", ":")):
-            out |= _list_after(text, pars, by_par, pi)
+            out |= _list_after(text, pars, sentences, pi)
         return frozenset(out)
     # No cue sentence: a heading "（一）主要预期目标" and the paragraph(s) under it.
     for p in pars:
         if _HEADLINE_HEADING.match(text[p.start : p.end].strip()):
-            return frozenset(_list_after(text, pars, by_par, p.index))
+            return frozenset(_list_after(text, pars, sentences, p.index))
     return frozenset()
+
+
+def _of_paragraph(sentences: Sequence[Sentence], pi: int) -> Sequence[Sentence]:
+    """The sentences of paragraph ``pi`` (sentences come in paragraph order): two bisections
+    instead of grouping every sentence of the report by paragraph."""
+    lo = bisect_left(sentences, pi, key=_paragraph_of)
+    return sentences[lo : bisect_right(sentences, pi, lo, key=_paragraph_of)]
+
+
+def _paragraph_of(s: Sentence) -> int:
+    return s.paragraph
 
 
 _HEADLINE_HEADING = re.compile(
@@ -905,14 +974,13 @@ _HEADLINE_HEADING = re.compile(
     r"(?:经济社会发展|发展)?的?主要(?:预期)?目标[:：]?$")
 
 
-def _list_after(text: str, pars: Sequence, by_par: dict[int, list[Sentence]],
-                pi: int) -> set[int]:
+def _list_after(text: str, pars: Sequence, sentences: Sequence[Sentence], pi: int) -> set[int]:
     """Sentences of the paragraph after ``pi`` and of the list items right after it."""
     out: set[int] = set()
     for j in range(pi + 1, len(pars)):
         if j > pi + 1 and not _LIST_ITEM.match(text, pars[j].start):
             break
-        out.update(x.index for x in by_par.get(j, []))
+        out.update(x.index for x in _of_paragraph(sentences, j))
     return out
 
 
@@ -925,7 +993,7 @@ def _rows(report: Report) -> Iterator[tuple]:
         in_headline = view.sentence in headline
         for f in parse_sentence(view.text, ctx):
             q = f.quantity
-            a, b = view.offsets[q.start], view.offsets[q.end - 1] + 1
+            a, b = view.raw_span(q.start, q.end)
             yield (
                 doc,  # doc
                 f.indicator,  # indicator
@@ -996,12 +1064,16 @@ def figure_frame(columns: dict[str, list]) -> pd.DataFrame:
     """The column lists of :func:`figure_columns` as a DataFrame of :data:`FIGURE_DTYPES`.
 
     Each column is built in its dtype at once (the same frame as ``DataFrame(...).astype``
-    on object columns, at a third of the cost).
+    on object columns, at a fraction of the cost): text columns straight into pandas' Arrow
+    string array (what ``pd.array(..., dtype="str")`` makes, without its dtype look-up and
+    cast per column), and the frame from the dict alone (its keys are the columns in order;
+    ``columns=`` would make pandas select them again).
     """
     import numpy as np
     import pandas as pd
     import pyarrow as pa
 
+    str_dtype = pd.api.types.pandas_dtype("str")
     data: dict[str, Any] = {}
     for c in FIGURE_COLUMNS:
         dtype: Any = FIGURE_DTYPES[c]
@@ -1013,8 +1085,9 @@ def figure_frame(columns: dict[str, list]) -> pd.DataFrame:
                 np.array([0 if v is None else v for v in values], dtype="int64"),
                 np.array([v is None for v in values], dtype=bool))
         else:  # "str": pandas keeps it in Arrow (large_string)
-            data[c] = pd.array(pa.array(values, type=pa.large_string()), dtype=dtype)
-    return pd.DataFrame(data, columns=list(FIGURE_COLUMNS), copy=False)
+            data[c] = pd.arrays.ArrowStringArray(  # type: ignore[call-arg]  # stubs lag
+                pa.array(values, type=pa.large_string()), dtype=str_dtype)
+    return pd.DataFrame(data, copy=False)
 
 
 def extract_text(text: str, doc: str = "text") -> pd.DataFrame:
@@ -1036,7 +1109,7 @@ def doubts(report: Report) -> pd.DataFrame:
     rows = []
     for view in _views(report):
         for d in find_doubts(view.text):
-            a, b = view.offsets[d.start], view.offsets[d.end - 1] + 1
+            a, b = view.raw_span(d.start, d.end)
             rows.append({"doc": report.doc, "start": a, "end": b, "quote": report.raw[a:b],
                          "reason": d.reason, "sentence_id": view.sentence,
                          "context": figure_context(view.text, d.start, d.end)})
