@@ -224,8 +224,10 @@ def normalize(raw: str) -> NormalizedText:
     keep[sc.breaks[np.searchsorted(sc.breaks, a)]] = True
     keep[spaces] = True
     sc.cps[spaces] = 32
+    points = sc.cps[keep]
+    del sc  # the scan's arrays (about 20 bytes a character) go before the offsets are made
     kept = np.flatnonzero(keep)
-    points = sc.cps[kept]
+    del keep
     fullwidth = (points >= 0xFF01) & (points <= 0xFF5E)  # to_ascii_forms, in bulk
     if fullwidth.any():
         points[fullwidth] = _ascii_points()[points[fullwidth] - 0xFF00]
@@ -340,7 +342,10 @@ class _Scan:
         spaces = ws & (cps != 0x200B) & (cps != 0xFEFF) if "\u200b" in raw or "\ufeff" in raw \
             else ws
         newlines = np.flatnonzero(cps == 10)
-        solid, ascii_ = np.flatnonzero(~spaces), np.flatnonzero(cps < 128)
+        index = np.int32 if len(raw) < 2**31 else np.int64  # 4 bytes an index, not 8
+        solid = np.flatnonzero(~spaces).astype(index)
+        ascii_ = np.flatnonzero(cps < 128).astype(index)
+        del spaces
         lines = _split_lines(classes, solid, ascii_)
         sc = cls(raw, cps, classes, ws, solid, ascii_, newlines, newlines, lines)
         sc.typical, sc.wrapped = _typical_width(lines[2])
