@@ -192,7 +192,9 @@ def test_ctrl_c_on_a_worker_run_is_one_line_and_leaves_the_old_output(
         tmp_path: Path, many: list[Path]) -> None:
     out = tmp_path / "f.csv"
     out.write_text("the last good output\n", encoding="utf-8")
-    inputs = [str(copy(p, tmp_path / f"c{i}" / p.name)) for i in range(4) for p in many]
+    # 16 copies of the 60 reports: a run of several seconds even as extraction gets faster
+    # (with 4 copies a faster pipeline finished before the interrupt arrived)
+    inputs = [str(copy(p, tmp_path / f"c{i}" / p.name)) for i in range(16) for p in many]
     proc = subprocess.Popen([sys.executable, "-m", "analysis", "extract", *inputs,
                              "--workers", "2", "-o", str(out)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -249,7 +251,9 @@ def test_a_lost_worker_costs_only_the_document_that_killed_it(tmp_path: Path,
 
 
 def test_a_killed_worker_mid_run_loses_no_document(tmp_path: Path, many: list[Path]) -> None:
-    inputs = [str(p) for p in many] + [str(copy(p, tmp_path / "c" / p.name)) for p in many]
+    # the 60 reports and 5 copies: a run long enough to be mid-way when the worker is killed
+    inputs = [str(p) for p in many] + [str(copy(p, tmp_path / f"c{i}" / p.name))
+                                       for i in range(5) for p in many]
     out, errors = tmp_path / "f.csv", tmp_path / "errors.csv"
     log = tmp_path / "stderr.txt"  # a file, not a pipe: nothing can block on a full pipe
     with log.open("w") as sink:
