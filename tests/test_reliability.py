@@ -115,15 +115,24 @@ def test_help_documents_exit_codes_and_formula_neutralization() -> None:
 # --- atomic outputs ---------------------------------------------------------------------------
 
 
-def _interrupt_after(monkeypatch: pytest.MonkeyPatch, n: int) -> None:
-    """Ctrl-C while the (n+1)th document is extracted (in this process: serial run)."""
+def _interrupt_after(monkeypatch: pytest.MonkeyPatch, n: int, wrapped: bool = False) -> None:
+    """Ctrl-C while the (n+1)th document is extracted (in this process: serial run).
+
+    ``wrapped``: the interrupt arrives the way it does inside an import, re-raised as another
+    exception (numpy's ``RuntimeError: Error calling __set_name__``, seen in a CI run).
+    """
     real = corpus.extract_document
     calls = {"n": 0}
 
     def extract(*args, **kwargs) -> DocumentResult:
         calls["n"] += 1
         if calls["n"] > n:
-            raise KeyboardInterrupt
+            if not wrapped:
+                raise KeyboardInterrupt
+            try:
+                raise KeyboardInterrupt
+            except KeyboardInterrupt as exc:
+                raise RuntimeError("Error calling __set_name__ on 'cached_property'") from exc
         return real(*args, **kwargs)
 
     monkeypatch.setattr(corpus, "extract_document", extract)
@@ -145,6 +154,30 @@ def test_an_interrupted_rerun_leaves_the_last_good_output(
     err = capsys.readouterr().err
     assert len(error_lines(err)) == 1 and "interrupted" in err
     assert _snapshot(tmp_path) == before  # no temporary file left, nothing changed
+
+
+def test_an_interrupt_wrapped_by_an_import_is_still_an_interrupt(
+        tmp_path: Path, many: list[Path], monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "f.csv"
+    target.write_text("the last good output\n", encoding="utf-8")
+    _interrupt_after(monkeypatch, 2, wrapped=True)
+    assert cli.main(["extract", *map(str, many[:5]), "-o", str(target)]) == 130
+    err = capsys.readouterr().err
+    assert error_lines(err) == [
+        "error: interrupted; nothing written, previous outputs left as they were"]
+    assert target.read_text(encoding="utf-8") == "the last good output\n"
+    assert not list(tmp_path.glob(".f.csv.*"))
+
+
+def test_an_error_that_is_not_an_interrupt_is_not_reported_as_one(
+        tmp_path: Path, many: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args, **kwargs) -> DocumentResult:
+        raise RuntimeError("a bug, not Ctrl-C")
+
+    monkeypatch.setattr(corpus, "extract_document", broken)
+    with pytest.raises(RuntimeError, match="a bug"):
+        cli.main(["extract", *map(str, many[:2]), "-o", str(tmp_path / "f.csv")])
 
 
 def _snapshot(root: Path) -> dict[str, bytes]:

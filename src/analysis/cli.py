@@ -326,6 +326,22 @@ def _run(args: argparse.Namespace, bar: ProgressBar | None) -> pd.DataFrame:
     return errors
 
 
+def _caused_by_interrupt(exc: BaseException) -> bool:
+    """Whether Ctrl-C (or SIGTERM) is behind ``exc``.
+
+    An interrupt that lands inside an import or a descriptor's ``__set_name__`` reaches us
+    wrapped, e.g. as numpy's ``RuntimeError: Error calling __set_name__``; it is still Ctrl-C.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m analysis``; returns the exit status (0, 1, 2 or 130: see ``--help``)."""
     args = build_parser().parse_args(argv)
@@ -337,6 +353,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with _sigterm_as_interrupt():
             errors = _run(args, bar)
+    except Exception as exc:
+        if not _caused_by_interrupt(exc):
+            raise
+        print("\nerror: interrupted; nothing written, previous outputs left as they were",
+              file=sys.stderr)
+        return EXIT_INTERRUPTED
     except KeyboardInterrupt:
         print("\nerror: interrupted; nothing written, previous outputs left as they were",
               file=sys.stderr)
