@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .indicators import indicator_id
@@ -89,9 +89,11 @@ class Context:
     section_title: str = ""
 
 
-@dataclass(frozen=True)
-class Figure:
-    """One figure of a sentence; ``start``/``end`` are offsets in the sentence."""
+class Figure(NamedTuple):
+    """One figure of a sentence; ``start``/``end`` are offsets in the sentence.
+
+    Immutable; a named tuple, as :class:`Quantity` is, for the cost of making one per figure.
+    """
 
     indicator: str
     year: int | None
@@ -257,11 +259,17 @@ def _strip_trailing(s: str) -> str:
                 break
             s = s[: m.start()]
             continue
-        run = _TRAIL_RUN_REVERSED.match(s[::-1]).end()
+        run = _trail_run(s)
         if not run:
             break
         s = s[: len(s) - run]  # (a line break before the run is looked at once more)
     return s
+
+
+def _trail_run(s: str) -> int:
+    """The length of the run of trailing words at the end of ``s`` (0: none)."""
+    m = _TRAIL_RUN_REVERSED.match(s[::-1])  # a repetition of at least zero always matches
+    return m.end() if m else 0
 
 
 def _strip(s: str) -> str:
@@ -485,7 +493,7 @@ def parse_sentence(text: str, context: Context) -> list[Figure]:
             and not _VERB_BEFORE.search(left)
         ):
             measure = carry.measure  # "增长6%左右，力争达到6.5%": still a growth rate
-            figures[before:] = [replace(f, measure=measure) for f in figures[before:]]
+            figures[before:] = [f._replace(measure=measure) for f in figures[before:]]
         carry.indicator = names[-1] if names and _has_content(names[-1]) else carry.indicator
         carry.names = names if len(group) > 1 else carry.names
         carry.measure = measure
@@ -716,8 +724,8 @@ def _negated(q: Quantity) -> Quantity:
     def neg(x: float | None) -> float | None:
         return None if x is None else -x
 
-    return replace(
-        q, value=neg(q.value), low=neg(q.high), high=neg(q.low), bound=_MIRROR.get(q.bound, q.bound)
+    return q._replace(
+        value=neg(q.value), low=neg(q.high), high=neg(q.low), bound=_MIRROR.get(q.bound, q.bound)
     )
 
 
@@ -756,7 +764,7 @@ def _right_after_run(text: str, quantities: Sequence[Quantity], q: Quantity) -> 
     for x in quantities:
         if x.start == end:
             end = x.end
-    return _right_phrase(text, end, _next_stop(text, quantities, replace(q, end=end)))
+    return _right_phrase(text, end, _next_stop(text, quantities, q._replace(end=end)))
 
 
 def _status(part: str | None, estimate_from: int | None, pos: int) -> str:

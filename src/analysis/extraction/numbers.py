@@ -11,8 +11,9 @@ Only numbers followed by a known unit are quantities: a doubtful match (a year, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 __all__ = [
     "MAGNITUDES", "Doubt", "Quantity", "cn_number", "find_doubts", "find_quantities",
@@ -98,12 +99,13 @@ def split_unit(unit: str) -> tuple[str, float]:
     return unit, 1.0
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     """One stated quantity; offsets are relative to the parsed string.
 
     ``value`` is the number as stated (None for a range); ``low``/``high`` carry a bound
     (``ge``/``gt`` -> low, ``le``/``lt`` -> high) or a range's ends. Never a midpoint.
+    Immutable; a named tuple rather than a frozen dataclass because one is made for every
+    number read, at a tenth of the cost (``q._replace(...)`` makes a changed copy).
     """
 
     value: float | None
@@ -339,7 +341,7 @@ def _shared_points(text: str, found: list[Quantity]) -> list[Quantity]:
         q, nxt = out[i], out[i + 1]
         if (q.unit == "个" and nxt.base_unit == "百分点"
                 and text[q.end : nxt.start] in ("、", "和", "及", "与", "，")):
-            out[i] = replace(q, unit="个百分点", base_unit="百分点")
+            out[i] = q._replace(unit="个百分点", base_unit="百分点")
     return out
 
 
