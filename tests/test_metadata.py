@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import analysis
 from analysis.reading.metadata import looks_like_report
@@ -52,3 +54,14 @@ def test_title_block_variants(head, place, level, year, session, speaker) -> Non
     m = analysis.Report.fromstring(text, doc="variant").metadata().iloc[0]
     assert (m.jurisdiction, m.level, m.year, m.speaker) == (place, level, year, speaker)
     assert m.session_date == pd.Timestamp(session)
+
+
+@given(st.text(alphabet="ab\n", max_size=40), st.data())
+def test_a_position_in_the_flattened_title_block_maps_back_to_its_line(
+        lines: str, data: st.DataObject) -> None:
+    from analysis.reading.metadata import _unflattened
+
+    kept = [i for i, c in enumerate(lines) if c != "\n"]  # the rule, spelled out
+    if kept:
+        k = data.draw(st.integers(0, len(kept) - 1))
+        assert _unflattened(lines, k) == kept[k]

@@ -162,7 +162,6 @@ def parse_metadata(report: Report) -> ReportMetadata:
     or ``我代表××人民政府``; the year from the outline, else from the session date.
     """
     lines = _WS.sub("", report.text[:3000])
-    flat_pos = [i for i, c in enumerate(lines) if c != "\n"]
     flat = lines.replace("\n", "")
     m = _SESSION.search(flat)
     place = body = who = ""
@@ -171,7 +170,7 @@ def parse_metadata(report: Report) -> ReportMetadata:
     if m:
         place, body, who = m.group("place"), m.group("body"), m.group("who")
         session = _session_date(m)
-        region_start = flat_pos[m.end() - 1] + 1
+        region_start = _unflattened(lines, m.end() - 1) + 1
         if not place and "全国人民代表大会" in body:
             place = NATIONAL
     if len(place) < 2:  # no session line, or 在市十六届人大二次会议上 (no place in it)
@@ -185,6 +184,18 @@ def parse_metadata(report: Report) -> ReportMetadata:
     title = next((s.title for s in sections if s.kind == "report" and s.title), "")
     return ReportMetadata(report.doc, place, jurisdiction_level(place), year, session,
                           body, _speaker(who, region), title)
+
+
+def _unflattened(lines: str, k: int) -> int:
+    """Where in ``lines`` the character ``k`` of ``lines`` without its line breaks stands.
+
+    >>> _unflattened("ab\ncd\n\nef", 4), _unflattened("abc", 0)
+    (8, 0)
+    """
+    pos = k
+    while (found := k + lines.count("\n", 0, pos + 1)) != pos:  # breaks up to it, counted
+        pos = found
+    return pos
 
 
 def looks_like_report(report: Report) -> bool:
