@@ -466,3 +466,16 @@ def test_trailing_words_in_one_run_are_the_regex_rule(s: str) -> None:
     from analysis.extraction import extract as ex
 
     assert ex._strip_trailing(s) == _strip_trailing_one_at_a_time(s)
+
+
+@given(st.text(alphabet="增长5%，；。\n:a", max_size=30), st.data())
+def test_a_clause_starts_after_the_last_boundary_before_it(text: str,
+                                                           data: st.DataObject) -> None:
+    from analysis.extraction import extract as ex
+
+    pos = data.draw(st.integers(0, len(text)))
+    i = pos  # the rule, spelled out: scan back to the last boundary character
+    while i > 0 and text[i - 1] not in ex._BOUNDARY:
+        i -= 1
+    assert ex._clause_start(text, pos) == i
+    assert ex._clause_start(text, pos, ex._boundaries(text)) == i

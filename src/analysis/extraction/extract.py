@@ -232,11 +232,24 @@ _TASK = re.compile(r"任务|计划|目标")
 _PLAN_CUE = re.compile(r"目标|力争|计划|预期|今年")
 
 
-def _clause_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in _BOUNDARY:
-        i -= 1
-    return i
+def _clause_start(text: str, pos: int, boundaries: Sequence[int] | None = None) -> int:
+    """Where the clause of ``text[pos]`` starts: after the last boundary (，；：。…) before it.
+
+    ``boundaries``: the positions of every boundary of ``text`` (:func:`_boundaries`), when
+    a caller looks up many clauses of one sentence (a bisection each, not a scan back).
+
+    >>> _clause_start("全年完成投资50亿元，增长8%", 13), _clause_start("增长8%", 2)
+    (11, 0)
+    """
+    if boundaries is None:
+        boundaries = _boundaries(text)
+    i = bisect_left(boundaries, pos)  # the boundaries before pos
+    return boundaries[i - 1] + 1 if i else 0
+
+
+def _boundaries(text: str) -> list[int]:
+    """The positions of the clause boundaries of ``text``, in order."""
+    return [m.start() for m in _BOUNDARY_CHAR.finditer(text)]
 
 
 def _clause_end(text: str, pos: int) -> int:
@@ -462,9 +475,10 @@ def parse_sentence(text: str, context: Context) -> list[Figure]:
     estimate_from = estimate.start() if estimate else None
     figures: list[Figure] = []
     carry = _Carry()
+    boundaries = _boundaries(text)
     for group in _groups(text, quantities):
         first = group[0]
-        cstart = _clause_start(text, first.start)
+        cstart = _clause_start(text, first.start, boundaries)
         left_from = max(cstart, carry.end)
         left = text[left_from : first.start]
         if left_from > cstart:
@@ -473,8 +487,8 @@ def parse_sentence(text: str, context: Context) -> list[Figure]:
         if relation is not None:
             left = left[: relation.start()]  # the subject stands before 高于/比…
         measure, sign = _measure(left, first, relation, text[group[-1].end : group[-1].end + 3])
-        group, names = _group_names(text, quantities, group, left, left_from > cstart, measure,
-                                    carry)
+        group, names = _group_names(text, quantities, group, left, cstart, left_from > cstart,
+                                    measure, carry)
         if measure == "level" and first.base_unit == "%" and _RATE_NAME.search(names[0]):
             measure = "growth_pct"  # "居民消费价格涨幅控制在3%以下" states a growth rate
             if names[0].endswith(_AVG_RATE):  # 出口年均增速20%以上
@@ -510,16 +524,17 @@ def _group_names(
     quantities: Sequence[Quantity],
     group: list[Quantity],
     left: str,
+    cstart: int,
     after_previous: bool,
     measure: str,
     carry: _Carry,
 ) -> tuple[list[Quantity], list[str]]:
-    """The indicator name of each quantity of a group (a 分别/均 list or one subject)."""
+    """The indicator name of each quantity of a group (a 分别/均 list or one subject);
+    ``cstart``: where the group's clause starts."""
     first = group[0]
     subject = left.split("分别")[0] if "分别" in left else left
     names: list[str] | None = None
     if len(group) > 1:
-        cstart = _clause_start(text, first.start)
         names = _distribute(_strip(text[cstart : first.start].split("分别")[0]), len(group))
     jun = _EACH.search(left)  # 年均 is an average, not 均 (each)
     if names is None and jun and len(group) == 1:
