@@ -479,3 +479,56 @@ def test_a_clause_starts_after_the_last_boundary_before_it(text: str,
         i -= 1
     assert ex._clause_start(text, pos) == i
     assert ex._clause_start(text, pos, ex._boundaries(text)) == i
+
+
+_LOOK_BACK_PIECES = ["过去一年，工业增长5%。", "去年，收入增长3%。", "今年要增长6%。",
+                     "投资增长4%。", "刚刚过去的一年，就业稳定。", "目标是8%。", "\n", "过去一年",
+                     "，", "去年。"]
+
+
+def _looking_back_by_scan(report: analysis.Report) -> frozenset[int]:
+    """The look-back rule, spelled out as a scan of every sentence."""
+    from analysis.extraction import extract as ex
+
+    text = report.normalized.text
+    out: set[int] = set()
+    paragraph, on = -1, False
+    for s in report._sentences:
+        if s.paragraph != paragraph:
+            paragraph, on = s.paragraph, False
+        if ex._LOOK_BACK.match(text, s.start, s.end):
+            on = True
+        elif on and ex._FORWARD.search(text, s.start, s.end):
+            on = False
+        if on:
+            out.add(s.index)
+    return frozenset(out)
+
+
+@given(st.lists(st.sampled_from(_LOOK_BACK_PIECES), min_size=1, max_size=12).map(
+    lambda pieces: "报告\n" + "".join(pieces)))
+def test_look_back_sentences_from_cue_positions_are_the_scan_rule(text: str) -> None:
+    from analysis.extraction import extract as ex
+
+    report = analysis.Report.fromstring(text, doc="t")
+    assert ex._looking_back(report) == _looking_back_by_scan(report)
+
+
+@given(st.lists(st.sampled_from(["增长5%。", "加快发展。", "两万", "三", "成。", "\n", "翻一番。",
+                                 "十", "万元；", "PM2.5", "两位数"]),
+                min_size=1, max_size=12).map("".join), st.data())
+def test_sentences_passed_over_between_hints_hold_no_quantity(text: str,
+                                                              data: st.DataObject) -> None:
+    """Any spans in order, even a hard cut inside 两万 (a sentence of MAX_SENTENCE characters
+    without a boundary is cut at the limit)."""
+    import itertools
+
+    from analysis.extraction import extract as ex
+    from analysis.extraction.numbers import may_hold_quantity
+    from analysis.reading.structure import Sentence
+
+    cuts = sorted(set(data.draw(st.lists(st.integers(0, len(text)), max_size=8))))
+    bounds = [0, *cuts, len(text)]
+    spans = [Sentence(i, 0, a, b) for i, (a, b) in enumerate(itertools.pairwise(bounds))]
+    want = [s for s in spans if may_hold_quantity(text, s.start, s.end)]
+    assert list(ex._may_hold(text, spans)) == want

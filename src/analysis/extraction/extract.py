@@ -24,7 +24,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .indicators import indicator_id
-from .numbers import Quantity, find_doubts, find_quantities, may_hold_quantity
+from .numbers import (
+    Quantity,
+    find_doubts,
+    find_quantities,
+    may_hold_quantity,
+    may_hold_quantity_at,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -838,9 +844,7 @@ def _views(report: Report) -> Iterator[_View]:
     text, offsets = nt.text, nt.offsets
     contexts: dict[int, Context] = {}  # the usual context of each section, by id(section)
     skip = (*_SKIP_KINDS, "appendix")
-    for s in report._sentences:
-        if not may_hold_quantity(text, s.start, s.end):  # most: before the section's look-up
-            continue
+    for s in _may_hold(text, report._sentences):
         sec = outline.section_at(s.start)
         if sec is not None and sec.kind in skip:
             continue
@@ -858,6 +862,27 @@ def _views(report: Report) -> Iterator[_View]:
             ctx = Context("review", ctx.year - 1, ctx.section, ctx.section_title)
         yield _View(sentence, offsets, s.start, ctx, s.index)
     yield from _project_views(report)
+
+
+def _may_hold(text: str, sentences: Sequence[Sentence]) -> Iterator[Sentence]:
+    """The sentences (in order, spans of ``text``) for which :func:`may_hold_quantity` holds.
+
+    One forward search finds the next place a quantity may start; every sentence before it
+    is passed over without a call of its own (most sentences hold no number). A hint that
+    runs past its sentence's end is decided by the sentence's own search.
+    """
+    hint = may_hold_quantity_at(text, 0)
+    for s in sentences:
+        if hint is None:
+            return
+        if hint[0] < s.start:
+            hint = may_hold_quantity_at(text, s.start)
+            if hint is None:
+                return
+        if hint[0] >= s.end:
+            continue
+        if hint[1] <= s.end or may_hold_quantity(text, s.start, s.end):
+            yield s
 
 
 def _project_views(report: Report) -> Iterator[_View]:
@@ -895,22 +920,32 @@ _FORWARD = re.compile(r"今年|明年|目标|力争|预期|计划|确保|要|将
 
 def _looking_back(report: Report) -> frozenset[int]:
     """Sentences of a paragraph that opens a look back (过去一年，……) inside the plan part:
-    the cue sentence and the ones after it, up to the first with forward words."""
-    text = report.normalized.text
-    if _LOOK_BACK.search(text) is None:
-        return frozenset()  # no cue anywhere (a cue that opens a sentence is one too)
+    the cue sentence and the ones after it, up to the first with forward words.
+
+    Only the paragraphs after a sentence that opens with a cue are walked: the cues are
+    found in one search of the whole text, and their sentences by bisection.
+    """
+    text, sentences = report.normalized.text, report._sentences
     out: set[int] = set()
-    paragraph, on = -1, False
-    for s in report._sentences:
-        if s.paragraph != paragraph:
-            paragraph, on = s.paragraph, False
-        if _LOOK_BACK.match(text, s.start, s.end):  # the sentence, without slicing it
-            on = True
-        elif on and _FORWARD.search(text, s.start, s.end):
-            on = False
-        if on:
+    for cue in _LOOK_BACK.finditer(text):
+        i = bisect_left(sentences, cue.start(), key=_start_of)
+        if i == len(sentences) or sentences[i].start != cue.start():
+            continue  # not at a sentence's start
+        first = sentences[i]
+        if first.index in out or not _LOOK_BACK.match(text, first.start, first.end):
+            continue  # already in a walk, or the cue runs past its sentence
+        out.add(first.index)
+        for s in sentences[i + 1 :]:
+            if s.paragraph != first.paragraph or (
+                    not _LOOK_BACK.match(text, s.start, s.end)
+                    and _FORWARD.search(text, s.start, s.end)):
+                break  # (a later cue keeps the look back going)
             out.add(s.index)
     return frozenset(out)
+
+
+def _start_of(s: Sentence) -> int:
+    return s.start
 
 
 def _part_from_cues(sentence: str, year: int | None) -> tuple[str | None, int | None]:

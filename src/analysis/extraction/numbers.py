@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 __all__ = [
     "MAGNITUDES", "Doubt", "Quantity", "cn_number", "find_doubts", "find_quantities",
-    "may_hold_quantity", "parse_number", "split_unit",
+    "may_hold_quantity", "may_hold_quantity_at", "parse_number", "split_unit",
 ]
 
 MAGNITUDES: dict[str, float] = {
@@ -368,3 +368,14 @@ def may_hold_quantity(text: str, pos: int = 0, endpos: int | None = None) -> boo
     (False, True)
     """
     return _MAY_HOLD.search(text, pos, len(text) if endpos is None else endpos) is not None
+
+
+def may_hold_quantity_at(text: str, pos: int = 0) -> tuple[int, int] | None:
+    """The span of the first place at or after ``pos`` where a quantity may start (what
+    :func:`may_hold_quantity` looks for), or None.
+
+    >>> may_hold_quantity_at("加快建设，增长三成", 0), may_hold_quantity_at("一是", 0)
+    ((7, 9), None)
+    """
+    m = _MAY_HOLD.search(text, pos)
+    return m.span() if m else None
