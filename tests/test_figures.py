@@ -532,3 +532,37 @@ def test_sentences_passed_over_between_hints_hold_no_quantity(text: str,
     spans = [Sentence(i, 0, a, b) for i, (a, b) in enumerate(itertools.pairwise(bounds))]
     want = [s for s in spans if may_hold_quantity(text, s.start, s.end)]
     assert list(ex._may_hold(text, spans)) == want
+
+
+def _indicator_id_by_scan(name: str) -> str:
+    """indicator_id's rule, spelled out: every alias that ends the name, longest first."""
+    from analysis.extraction import indicators as ind
+
+    exact = ind._exact()
+    if name.strip() in exact:
+        return exact[name.strip()]
+    s = ind._QUALIFIER.sub("", name.strip())
+    if not s:
+        return ""
+    if s in exact:
+        return exact[s]
+    for alias, ident in ind._aliases():  # longest first
+        rest = s[: len(s) - len(alias)]
+        if s.endswith(alias) and len(rest) <= 4 \
+                and not any(w in rest for w in ind._CHANGES_MEANING):
+            return ident
+    return ""
+
+
+def _alias_pieces() -> list[str]:
+    from analysis.extraction import indicators as ind
+
+    return [a for a, _ in ind._aliases()[::7]] + ["全区", "人均", "农村", "新增", "累计", "值",
+                                                  "收入", "数字", "我市", ""]
+
+
+@given(st.lists(st.sampled_from(_alias_pieces()), min_size=1, max_size=3).map("".join))
+def test_indicator_ids_by_last_character_are_the_scan_of_every_alias(name: str) -> None:
+    from analysis.extraction.indicators import indicator_id
+
+    assert indicator_id.__wrapped__(name) == _indicator_id_by_scan(name)

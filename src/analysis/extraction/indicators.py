@@ -110,8 +110,10 @@ def indicator_id(name: str) -> str:
         return ""
     if s in exact:
         return exact[s]
-    ending, lengths = _endings()
-    for n in lengths:  # the longest alias that ends the name first
+    ending, lengths_by_last = _endings()
+    for n in lengths_by_last.get(s[-1], ()):  # the longest alias that ends the name first
+        if n < len(s) - 4:
+            break  # it, and every shorter one, would leave more than 4 characters before it
         if n <= len(s) and (ident := ending.get(s[-n:])) is not None:
             rest = s[:-n]
             if len(rest) <= 4 and not any(w in rest for w in _CHANGES_MEANING):
@@ -120,10 +122,15 @@ def indicator_id(name: str) -> str:
 
 
 @cache
-def _endings() -> tuple[dict[str, str], tuple[int, ...]]:
-    """The aliases of :func:`_aliases` by text, and their lengths, longest first: a look-up
-    of each ending of a name instead of a scan of every alias."""
+def _endings() -> tuple[dict[str, str], dict[str, tuple[int, ...]]]:
+    """The aliases of :func:`_aliases` by text, and for each last character the lengths of
+    the aliases that end with it, longest first: a look-up of the few endings of a name that
+    can be an alias (most names end in a character no alias ends in) instead of a scan of
+    every alias."""
     ending: dict[str, str] = {}
     for alias, ident in _aliases():
         ending.setdefault(alias, ident)
-    return ending, tuple(sorted({len(a) for a in ending}, reverse=True))
+    lengths: dict[str, set[int]] = {}
+    for alias in ending:
+        lengths.setdefault(alias[-1], set()).add(len(alias))
+    return ending, {c: tuple(sorted(ns, reverse=True)) for c, ns in lengths.items()}
