@@ -187,10 +187,10 @@ def parse_metadata(report: Report) -> ReportMetadata:
 
 
 def _unflattened(lines: str, k: int) -> int:
-    """Where in ``lines`` the character ``k`` of ``lines`` without its line breaks stands.
+    r"""Where in ``lines`` the character ``k`` of ``lines`` without its line breaks stands.
 
     >>> _unflattened("ab\ncd\n\nef", 4), _unflattened("abc", 0)
-    (8, 0)
+    (7, 0)
     """
     pos = k
     while (found := k + lines.count("\n", 0, pos + 1)) != pos:  # breaks up to it, counted
