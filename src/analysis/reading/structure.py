@@ -23,7 +23,7 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from .text import _WHITESPACE, NormalizedText, code_points
+from .text import _WHITESPACE, NormalizedText, code_points, lookup, search_sorted
 
 if TYPE_CHECKING:
     import numpy as np
@@ -244,7 +244,7 @@ def _sentence_ends(text: str) -> list[int]:
     closing quotes right after it."""
     import numpy as np
 
-    cls = _classes().take(code_points(text), mode="clip")  # 0xFFFF: none of them
+    cls = lookup(_classes(), code_points(text))  # 0xFFFF: none of them
     stops = np.flatnonzero(cls == _STOP)
     closers = np.flatnonzero(cls == _CLOSER)
     if len(closers):  # those in a match: their run of closers comes right after a stop
@@ -697,7 +697,7 @@ def _first_markers(text: str, end: int) -> dict[int, int]:
     import numpy as np
 
     markers: dict[int, int] = {}
-    found = _classes().take(code_points(text[:end]), mode="clip") == _CIRCLED
+    found = lookup(_classes(), code_points(text[:end])) == _CIRCLED
     for pos in np.flatnonzero(found).tolist():
         n = circled_number(text[pos])
         if n is not None and n not in markers:
@@ -792,7 +792,7 @@ def _table_cells(nt: NormalizedText, app: Section) -> list[_Cell]:
     a, body_start = nt.raw_span(app.start, app.end)
     _, b = nt.raw_span(app.end, app.body_end) if app.body_end > app.end else (a, a)
     cps = code_points(nt.raw[body_start:b])
-    edges = np.diff(((_classes().take(cps, mode="clip") & _SPACE) == 0).view(np.int8),
+    edges = np.diff(((lookup(_classes(), cps) & _SPACE) == 0).view(np.int8),
                     prepend=0, append=0)
     starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
     newlines = np.flatnonzero(cps == 10)
@@ -802,7 +802,7 @@ def _table_cells(nt: NormalizedText, app: Section) -> list[_Cell]:
     starts += body_start
     ends += body_start
     offsets = np.asarray(nt.offsets)
-    first, last = np.searchsorted(offsets, starts), np.searchsorted(offsets, ends)
+    first, last = search_sorted(offsets, starts), search_sorted(offsets, ends)
     text = nt.text
     return [(text[i:j].replace("\n", ""), s, e, at_line) for s, e, i, j, at_line in zip(
         starts.tolist(), ends.tolist(), first.tolist(), last.tolist(), after_break.tolist(),

@@ -14,13 +14,14 @@ character*, so any span ``[i, j)`` of the clean text maps back to the raw span
 
 from __future__ import annotations
 
+import codecs
 import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
@@ -223,30 +224,90 @@ def normalize(raw: str) -> NormalizedText:
     a = starts[broken][_paragraph_breaks(sc, starts[broken], ends[broken])]
     keep[sc.breaks[np.searchsorted(sc.breaks, a)]] = True
     keep[spaces] = True
-    sc.cps[spaces] = 32
-    points = sc.cps[keep]
-    del sc  # the scan's arrays (about 20 bytes a character) go before the offsets are made
-    kept = np.flatnonzero(keep)
-    del keep
+    cps = sc.cps
+    cps[spaces] = 32
+    del sc  # the scan's other arrays (about 8 bytes a character) go before the text is made
+    points = cps[keep]
+    del cps
     fullwidth = (points >= 0xFF01) & (points <= 0xFF5E)  # to_ascii_forms, in bulk
     if fullwidth.any():
         points[fullwidth] = _ascii_points()[points[fullwidth] - 0xFF00]
-    text = points.tobytes().decode("utf-32-le", "surrogatepass")
-    classes = _classes().take(points, mode="clip")
+    del fullwidth
+    text = codecs.utf_32_le_decode(points, "surrogatepass", True)[0]  # no copy to bytes
+    classes = lookup(_classes(), points)
+    del points
     marks = int(np.count_nonzero(classes & _MARKER_BIT))  # looks_traditional, in bulk
     traditional = marks >= 2 and _traditional_counts(
-        marks, int(np.count_nonzero((points >= 0x4E00) & (points <= 0x9FFF))))
+        marks, int(np.count_nonzero((classes & _HAN_BIT) != 0)))
+    tones = bool((classes & _TONE_BIT).any())
+    del classes
     if traditional:
         text = to_simplified(text)
     offsets = array("i" if len(raw) < 2**31 else "q")
-    offsets.frombytes(kept.astype(f"=i{offsets.itemsize}").data.cast("B"))  # native order
-    if (traditional or (classes & _TONE_BIT).any()) and _PINYIN.search(text):
+    kept = positions(keep, np.dtype(f"=i{offsets.itemsize}"))  # native order, no int64 copy
+    del keep
+    offsets.frombytes(kept.data.cast("B"))
+    del kept
+    if (traditional or tones) and _PINYIN.search(text):
         text, kept_list = _drop_pinyin(text, offsets)
         offsets = array(offsets.typecode, kept_list)
     return NormalizedText(raw=raw, text=text, offsets=offsets, traditional=traditional)
 
 
 # --- normalization in bulk ----------------------------------------------------------------
+
+_CHUNK = 1 << 20
+
+
+def positions(mask: np.ndarray, dtype: np.dtype) -> np.ndarray:
+    """``np.flatnonzero(mask)`` as ``dtype``, a chunk of the mask at a time: a 4-byte index
+    of every kept character without the 8-byte one numpy makes of the whole mask first.
+
+    >>> import numpy as np
+    >>> positions(np.array([True, False, True]), np.dtype(np.int32))
+    array([0, 2], dtype=int32)
+    """
+    import numpy as np
+
+    out = np.empty(np.count_nonzero(mask), dtype)
+    k = 0
+    for lo in range(0, len(mask), _CHUNK):
+        found = np.flatnonzero(mask[lo : lo + _CHUNK])
+        out[k : k + len(found)] = found + lo
+        k += len(found)
+    return out
+
+
+def search_sorted(haystack: np.ndarray, needles: Any) -> np.ndarray:
+    """``np.searchsorted(haystack, needles)`` with the needles cast to the haystack's dtype:
+    numpy would otherwise cast a 4-byte haystack (the positions of a whole text) to the
+    needles' 8-byte one, a copy twice its size. The needles are positions in the same text,
+    so they fit.
+
+    >>> import numpy as np
+    >>> search_sorted(np.array([2, 5, 9], dtype=np.int32), np.array([0, 5, 10]))
+    array([0, 1, 3])
+    """
+    import numpy as np
+
+    return np.searchsorted(haystack, np.asarray(needles).astype(haystack.dtype, copy=False))
+
+
+def lookup(table: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """``table.take(points, mode="clip")`` a chunk at a time: ``take`` first makes an 8-byte
+    index of every point, twice or four times the memory of the points themselves.
+
+    >>> import numpy as np
+    >>> lookup(np.array([0, 1, 2], dtype=np.uint8), np.array([2, 9, 0], dtype=np.uint32))
+    array([2, 2, 0], dtype=uint8)
+    """
+    import numpy as np
+
+    out = np.empty(len(points), table.dtype)
+    for lo in range(0, len(points), _CHUNK):
+        table.take(points[lo : lo + _CHUNK], mode="clip", out=out[lo : lo + _CHUNK])
+    return out
+
 
 def code_points(text: str) -> np.ndarray:
     """The code points of ``text`` as a read-only ``uint32`` array, one per character."""
@@ -269,6 +330,7 @@ _TONE_BIT = 512  # a tone-marked vowel of pinyin (_PINYIN)
 _NUMBERED_BIT = 1024  # .．、 after a heading's number
 _CN_HEAD_BIT = 2048  # may start _CHINESE_HEADING
 _DIGIT_BIT = 4096  # may be a decimal digit (\d)
+_HAN_BIT = 8192  # a CJK unified ideograph (U+4E00-U+9FFF), as looks_traditional counts them
 
 
 @cache
@@ -291,6 +353,7 @@ def _classes() -> np.ndarray:
     # checks), so every other character may start a numbered heading ("1.", "12、").
     table[:0x3000] |= _DIGIT_BIT
     table[0xA000:] |= _DIGIT_BIT
+    table[0x4E00:0xA000] |= _HAN_BIT
     table.flags.writeable = False  # shared by every call (cached)
     return table
 
@@ -337,15 +400,15 @@ class _Scan:
         import numpy as np
 
         cps = code_points(raw).copy()
-        classes = _classes().take(cps, mode="clip")
+        classes = lookup(_classes(), cps)
         ws = (classes & _SPACE_BIT) != 0
         spaces = ws & (cps != 0x200B) & (cps != 0xFEFF) if "\u200b" in raw or "\ufeff" in raw \
             else ws
         newlines = np.flatnonzero(cps == 10)
-        index = np.int32 if len(raw) < 2**31 else np.int64  # 4 bytes an index, not 8
-        solid = np.flatnonzero(~spaces).astype(index)
-        ascii_ = np.flatnonzero(cps < 128).astype(index)
+        index = np.dtype(np.int32 if len(raw) < 2**31 else np.int64)  # 4 bytes, not 8
+        solid = positions(~spaces, index)
         del spaces
+        ascii_ = positions(cps < 128, index)
         lines = _split_lines(classes, solid, ascii_)
         sc = cls(raw, cps, classes, ws, solid, ascii_, newlines, newlines, lines)
         sc.typical, sc.wrapped = _typical_width(lines[2])
@@ -370,8 +433,8 @@ def _split_lines(
     import numpy as np
 
     bounds = np.flatnonzero((cls & _BOUNDARY_BIT) != 0)
-    i = np.searchsorted(solid, np.concatenate(([0], bounds + 1)))
-    j = np.searchsorted(solid, np.concatenate((bounds, [len(cls)])))
+    i = search_sorted(solid, np.concatenate(([0], bounds + 1)))
+    j = search_sorted(solid, np.concatenate((bounds, [len(cls)])))
     full = j > i
     first, end = solid[i[full]], solid[j[full] - 1] + 1
     return first, end, _widths(ascii_, first, end)
@@ -487,17 +550,16 @@ def _line_spans(
     line_start = np.where(k >= 0, lines[np.maximum(k, 0)] + 1, 0)
     k = np.searchsorted(lines, b)
     line_end = np.where(k < len(lines), lines[np.minimum(k, len(lines) - 1)], len(sc.cps))
-    ps = sc.solid[np.searchsorted(sc.solid, line_start)]
-    ne = sc.solid[np.searchsorted(sc.solid, line_end) - 1] + 1
+    ps = sc.solid[search_sorted(sc.solid, line_start)]
+    ne = sc.solid[search_sorted(sc.solid, line_end) - 1] + 1
     return ps, ne, _widths(sc.ascii, ps, a), _widths(sc.ascii, b, ne)
 
 
 def _widths(ascii_: np.ndarray, s: np.ndarray, e: np.ndarray) -> np.ndarray:
     """:func:`display_width` of each ``raw[s:e]``, from the positions of raw's ASCII
     characters."""
-    import numpy as np
 
-    n_ascii = np.searchsorted(ascii_, e) - np.searchsorted(ascii_, s)
+    n_ascii = search_sorted(ascii_, e) - search_sorted(ascii_, s)
     return n_ascii / 2 + ((e - s) - n_ascii)
 
 
