@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .indicators import indicator_id
@@ -935,7 +936,8 @@ def _looking_back(report: Report) -> frozenset[int]:
         if first.index in out or not _LOOK_BACK.match(text, first.start, first.end):
             continue  # already in a walk, or the cue runs past its sentence
         out.add(first.index)
-        for s in sentences[i + 1 :]:
+        for j in range(i + 1, len(sentences)):  # (a slice would copy the rest of the list)
+            s = sentences[j]
             if s.paragraph != first.paragraph or (
                     not _LOOK_BACK.match(text, s.start, s.end)
                     and _FORWARD.search(text, s.start, s.end)):
@@ -1113,17 +1115,26 @@ def figure_context(sentence: str, start: int, end: int, limit: int = CONTEXT_CHA
 
 
 def figure_columns(report: Report) -> dict[str, list]:
-    """The figures as plain column lists (no pandas): cheap to build, pickle and concatenate."""
-    rows = list(_rows(report))
-    if not rows:
-        return {c: [] for c in FIGURE_COLUMNS}
-    columns = zip(*rows, strict=True)
-    return {c: list(values) for c, values in zip(FIGURE_COLUMNS, columns, strict=True)}
+    """The figures as plain column lists (no pandas): cheap to build, pickle and concatenate.
+
+    The rows are transposed a chunk at a time, so that a text of hundreds of thousands of
+    figures never holds every row as a tuple beside its columns.
+    """
+    columns: dict[str, list] = {c: [] for c in FIGURE_COLUMNS}
+    lists = list(columns.values())
+    rows = _rows(report)
+    while chunk := list(islice(rows, _CHUNK_ROWS)):
+        for values, column in zip(lists, zip(*chunk, strict=True), strict=True):
+            values.extend(column)
+    return columns
+
+
+_CHUNK_ROWS = 4096
 
 
 def extract_figures(report: Report) -> pd.DataFrame:
     """Every figure of a report, one row per observation, columns :data:`FIGURE_COLUMNS`."""
-    return figure_frame(figure_columns(report))
+    return _frame_of(figure_columns(report))
 
 
 def figure_frame(columns: dict[str, list]) -> pd.DataFrame:
@@ -1135,6 +1146,12 @@ def figure_frame(columns: dict[str, list]) -> pd.DataFrame:
     cast per column), and the frame from the dict alone (its keys are the columns in order;
     ``columns=`` would make pandas select them again).
     """
+    return _frame_of(dict(columns))
+
+
+def _frame_of(columns: dict[str, list]) -> pd.DataFrame:
+    """:func:`figure_frame`, emptying ``columns`` as it goes: each list is let go once its
+    column is built, so a large table is never held twice over (lists and frame)."""
     import numpy as np
     import pandas as pd
     import pyarrow as pa
@@ -1143,7 +1160,7 @@ def figure_frame(columns: dict[str, list]) -> pd.DataFrame:
     data: dict[str, Any] = {}
     for c in FIGURE_COLUMNS:
         dtype: Any = FIGURE_DTYPES[c]
-        values = columns[c]
+        values = columns.pop(c)
         if dtype in ("float64", "int64", "bool"):
             data[c] = np.array(values, dtype=dtype)
         elif dtype == "Int64":
