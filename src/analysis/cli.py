@@ -353,17 +353,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with _sigterm_as_interrupt():
             errors = _run(args, bar)
-    except Exception as exc:
+    except OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BaseException as exc:  # Ctrl-C, also when an import wrapped it in another error
         if not _caused_by_interrupt(exc):
             raise
         print("\nerror: interrupted; nothing written, previous outputs left as they were",
               file=sys.stderr)
         return EXIT_INTERRUPTED
-    except KeyboardInterrupt:
-        print("\nerror: interrupted; nothing written, previous outputs left as they were",
-              file=sys.stderr)
-        return EXIT_INTERRUPTED
-    except OutputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
     return EXIT_BAD_INPUT if len(errors) else EXIT_OK
