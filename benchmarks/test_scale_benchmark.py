@@ -25,16 +25,22 @@ def _corpus_mb(paths: list[Path]) -> float:
     return sum(p.stat().st_size for p in paths) / 1e6
 
 
+ROUNDS = 3  # this machine class is a shared VM: one run can be 30% off, so the median of 3
+
+
 def _run_corpus(benchmark, record, label: str, paths: list[Path], executor=None) -> None:
-    result = benchmark.pedantic(lambda: extract_many(paths, executor), rounds=1, iterations=1)
-    seconds = benchmark.stats.stats.total
+    result = benchmark.pedantic(lambda: extract_many(paths, executor), rounds=ROUNDS,
+                                iterations=1)
+    stats = benchmark.stats.stats
     mb = _corpus_mb(paths)
     assert len(result.metadata) + len(result.errors) >= len(paths)
     benchmark.extra_info.update({"docs": len(paths), "input_mb": round(mb, 2),
-                                 "mb_per_s": round(mb / seconds, 2),
+                                 "mb_per_s": round(mb / stats.median, 2),
+                                 "best_mb_per_s": round(mb / stats.min, 2),
                                  "figures": len(result.figures)})
     record(f"real corpus, {label}",
-           f"{mb / seconds:5.2f} MB/s  ({len(paths)} docs, {mb:.1f} MB in {seconds:.1f} s, "
+           f"{mb / stats.median:5.2f} MB/s median of {ROUNDS} (best {mb / stats.min:.2f}; "
+           f"{len(paths)} docs, {mb:.1f} MB in {stats.median:.2f} s, "
            f"{len(result.figures):,} figures, {len(result.errors)} errors)")
 
 
@@ -66,9 +72,11 @@ def test_one_report_read_to_figures(benchmark, summary) -> None:
     raw = analysis.load_report().raw
     benchmark(lambda: extract_figures(analysis.Report.fromstring(raw, doc="bench")))
     ms = benchmark.stats.stats.median * 1000
+    best = benchmark.stats.stats.min * 1000
     kb = len(raw.encode("utf-8")) / 1000
     summary("Liujiang, read + normalize + structure + figures",
-           f"{ms:5.1f} ms median ({kb:.0f} KB: {kb / ms:.2f} MB/s)")
+           f"{ms:5.1f} ms median, best {best:.1f} ({benchmark.stats.stats.rounds} rounds; "
+           f"{kb:.0f} KB: {kb / ms:.2f} MB/s)")
 
 
 _CONCAT = """
