@@ -443,7 +443,7 @@ def _distribute(subject: str, k: int) -> list[str] | None:
     return [_strip(it) for it in items]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Carry:
     """What one group of quantities leaves to the next in the same sentence."""
 
@@ -761,9 +761,8 @@ def _drop_qualifiers(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """
     out = []
     for i, q in enumerate(quantities):
-        qualifies = bool(_HAN.match(text, q.end)) and (
-            text.endswith(("以上", "以下"), q.start, q.end)
-        )
+        qualifies = text.endswith(("以上", "以下"), q.start, q.end) and bool(
+            _HAN.match(text, q.end))  # (the rare suffix first: most quantities stop there)
         if qualifies:
             before = i > 0 and quantities[i - 1].end == q.start
             later = any(

@@ -336,6 +336,8 @@ def _shared_points(text: str, found: list[Quantity]) -> list[Quantity]:
     >>> [(q.value, q.unit) for q in find_quantities("分别高于全国12.7个、12个百分点")]
     [(12.7, '个百分点'), (12.0, '个百分点')]
     """
+    if not any(q.unit == "个" for q in found):
+        return found  # nothing to share (the list is only read by the caller)
     out = list(found)
     for i in range(len(out) - 2, -1, -1):
         q, nxt = out[i], out[i + 1]
