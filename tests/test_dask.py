@@ -21,7 +21,15 @@ import pandas as pd
 import pytest
 
 from analysis import cli, paths
-from analysis.corpus import CorpusResult, _extract_task, _Runner, extract_many, iter_extract
+from analysis.corpus import (
+    CorpusResult,
+    _batch_size,
+    _executor_workers,
+    _extract_task,
+    _Runner,
+    extract_many,
+    iter_extract,
+)
 
 distributed = pytest.importorskip("distributed")
 
@@ -141,6 +149,34 @@ def test_a_worker_lost_mid_run_is_retried_or_reported(readme_run, tmp_path: Path
     assert by_doc["killer"].error is not None
     assert by_doc["killer"].error["error"] == "KilledWorker"
     assert all(by_doc[p.stem].ok for p in good)
+
+
+def test_a_batch_that_kills_its_workers_costs_only_the_killer(readme_run,
+                                                              tmp_path: Path) -> None:
+    """Documents go to Dask in batches: a batch lost with its workers (Dask gave up on it)
+    is run again document by document, so only the killer is an error row."""
+    def dies(task: Any) -> Any:
+        if task[2] == "killer":
+            os._exit(1)
+        return _extract_task(task)
+
+    good = paths.corpus_files("national")[:5]
+    killer = tmp_path / "killer.txt"
+    killer.write_bytes(good[1].read_bytes())
+    inputs = [*good[:2], killer, *good[2:]]
+    tasks = [(i, str(p), p.stem, True, False) for i, p in enumerate(inputs)]
+    results = list(_Runner(readme_run["client"].get_executor(), 0, fn=dies, batch=3)
+                   .run(tasks, 16))
+    assert sorted(r.index for r in results) == list(range(len(inputs)))
+    assert [(r.doc, r.error["error"]) for r in results if r.error] == [("killer", "KilledWorker")]
+    assert all(r.rows > 0 for r in results if r.ok)
+
+
+def test_a_dask_executor_counts_the_cluster_threads(readme_run) -> None:
+    readme_run["client"].wait_for_workers(2, timeout=60)  # (a test above kills workers)
+    workers = _executor_workers(readme_run["client"].get_executor())
+    assert workers == 2  # the README's LocalCluster: 2 workers of 1 thread
+    assert _batch_size(len(paths.corpus_files()), workers, None) > 1  # 78 reports: batches
 
 
 def test_iter_extract_on_dask_yields_every_document_once(readme_run) -> None:

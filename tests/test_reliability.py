@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -267,14 +268,16 @@ def _killer(task: corpus.Task) -> DocumentResult:
     return corpus._extract_task(task)
 
 
+@pytest.mark.parametrize("batch", [1, 3])
 def test_a_lost_worker_costs_only_the_document_that_killed_it(tmp_path: Path,
-                                                              many: list[Path]) -> None:
+                                                              many: list[Path],
+                                                              batch: int) -> None:
     from concurrent.futures import ProcessPoolExecutor
 
     poison = copy(REPORT, tmp_path / "poison.txt")
     inputs = [*map(str, many[:10]), str(poison), *map(str, many[10:20])]
     tasks = [(i, p, Path(p).stem, True, False) for i, p in enumerate(inputs)]
-    runner = _Runner(ProcessPoolExecutor(2), 2, fn=_killer)
+    runner = _Runner(ProcessPoolExecutor(2), 2, fn=_killer, batch=batch)
     results = list(runner.run(tasks, window=8))
     assert sorted(r.index for r in results) == list(range(len(inputs)))  # none dropped
     bad = [r for r in results if not r.ok]
@@ -322,23 +325,37 @@ def _children(pid: int) -> list[int]:
     return sorted(found)
 
 
+class _Flaky(ThreadPoolExecutor):
+    """An executor whose task fails (a lost worker) when it holds a file named 'flaky'."""
+
+    def submit(self, fn, /, *args, **kwargs):
+        _, batch = args  # (the function run on each task, the batch of tasks)
+        if any("flaky" in task[1] for task in batch):
+            fut: Future = Future()
+            fut.set_exception(ConnectionResetError("worker lost"))
+            return fut
+        return super().submit(fn, *args, **kwargs)
+
+
 def test_a_failing_task_on_a_foreign_executor_is_an_error_row(tmp_path: Path) -> None:
-    from concurrent.futures import Future, ThreadPoolExecutor
-
-    class Flaky(ThreadPoolExecutor):
-        def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def,override]
-            if "flaky" in str(args[0][1]):
-                fut: Future = Future()
-                fut.set_exception(ConnectionResetError("worker lost"))
-                return fut
-            return super().submit(fn, *args, **kwargs)
-
     flaky = copy(REPORT, tmp_path / "flaky.txt")
-    with Flaky(2) as pool:
+    with _Flaky(2) as pool:
         result = corpus.extract_many([REPORT, flaky], pool)
     assert result.errors.doc.tolist() == ["flaky"]
     assert result.errors.error.tolist() == ["ConnectionResetError"]
     assert result.figures.doc.unique().tolist() == [REPORT.stem]
+
+
+def test_a_failed_batch_costs_only_its_failing_document(tmp_path: Path,
+                                                        many: list[Path]) -> None:
+    flaky = copy(REPORT, tmp_path / "flaky.txt")
+    inputs = [*map(str, many[:9]), str(flaky), *map(str, many[9:20])]
+    tasks = [(i, p, Path(p).stem, True, False) for i, p in enumerate(inputs)]
+    with _Flaky(2) as pool:
+        results = list(_Runner(pool, 0, batch=4).run(tasks, window=16))
+    assert sorted(r.index for r in results) == list(range(len(inputs)))  # none dropped
+    assert [r.doc for r in results if not r.ok] == ["flaky"]  # not its batch-mates
+    assert all(r.rows > 0 for r in results if r.ok)
 
 
 # --- CSV safe for spreadsheets ----------------------------------------------------------------

@@ -1,8 +1,8 @@
 """Many documents: extract a whole corpus serially, on a process pool or on any executor.
 
-One document is one task. The worker, :func:`extract_document`, is a top-level function that
-takes a path and returns plain, picklable data (a :class:`DocumentResult`: the figures as
-columns, the metadata row, or an error row), so the same code runs
+One document is one unit of work. The worker, :func:`extract_document`, is a top-level
+function that takes a path and returns plain, picklable data (a :class:`DocumentResult`: the
+figures as columns, the metadata row, or an error row), so the same code runs
 
 * serially (``executor=None``, the default),
 * on a :class:`concurrent.futures.ProcessPoolExecutor` that :func:`extract_many` creates and
@@ -258,7 +258,7 @@ def _process_pool(workers: int) -> ProcessPoolExecutor:
 
 
 def _make_executor(executor: ExecutorSpec) -> tuple[Executor | None, int, int]:
-    """(executor or None for serial, workers if we own it (else 0), tasks to keep in flight)."""
+    """(executor or None for serial, workers if we own it (else 0), workers it runs on)."""
     if executor is None:
         return None, 0, 1
     if isinstance(executor, bool):
@@ -266,16 +266,53 @@ def _make_executor(executor: ExecutorSpec) -> tuple[Executor | None, int, int]:
     if isinstance(executor, int):
         if executor < 1:
             raise ValueError(f"the number of workers must be at least 1, got {executor}")
-        return _process_pool(executor), executor, 4 * executor
+        return _process_pool(executor), executor, executor
     if executor == "process":
         n = os.cpu_count() or 1
-        return _process_pool(n), n, 4 * n
+        return _process_pool(n), n, n
     if isinstance(executor, str):
         raise ValueError(f"executor must be None, an int, 'process' or an Executor: {executor!r}")
     if not isinstance(executor, Executor) and not hasattr(executor, "submit"):
         raise TypeError(f"not an executor: {executor!r}")
-    workers = getattr(executor, "_max_workers", None) or os.cpu_count() or 1
-    return executor, 0, max(16, 4 * workers)
+    return executor, 0, _executor_workers(executor)
+
+
+def _executor_workers(executor: Executor) -> int:
+    """How many tasks an executor runs at once: its ``max_workers``, the threads of a Dask
+    cluster (a ``ClientExecutor`` holds its client), else this machine's CPUs."""
+    n = getattr(executor, "_max_workers", None)
+    if isinstance(n, int) and n > 0:
+        return n
+    client = getattr(executor, "_client", None)
+    if client is not None and hasattr(client, "nthreads"):
+        try:
+            return max(1, sum(client.nthreads().values()))
+        except Exception:  # a closed or unreachable client: the submit will say so
+            pass
+    return os.cpu_count() or 1
+
+
+MAX_BATCH = 16  # documents per submission at most (see _batch_size)
+
+
+def _batch_size(documents: int, workers: int, max_pending: int | None) -> int:
+    """Documents sent to a worker in one submission.
+
+    A task costs an executor a few milliseconds of its own (a Dask task: the scheduler's
+    and the client's work, on the same two cores as the workers in a LocalCluster), about
+    what a small report's extraction costs, so documents go in batches; small enough that
+    each worker gets four batches or more (the last batches finish together) and that two
+    batches per worker fit in ``max_pending`` documents.
+
+    >>> _batch_size(78, 2, None), _batch_size(64_000, 40, None), _batch_size(5, 2, None)
+    (9, 16, 1)
+    >>> _batch_size(78, 2, max_pending=3)
+    1
+    """
+    size = min(MAX_BATCH, documents // (4 * workers))
+    if max_pending is not None:
+        size = min(size, max_pending // (2 * workers))
+    return max(1, size)
 
 
 def iter_extract(
@@ -290,8 +327,10 @@ def iter_extract(
 ) -> Iterator[DocumentResult]:
     """Each document's :class:`DocumentResult` as it completes (``.index`` is its position).
 
-    At most ``max_pending`` tasks are in flight at once (default: four per worker), so a
-    consumer that writes results out keeps memory bounded whatever the corpus size.
+    Documents go to the executor in small batches (:func:`_batch_size`: a task costs an
+    executor some work of its own), and at most ``max_pending`` documents are in flight at
+    once (default: two batches per worker, at least four documents), so a consumer that
+    writes results out keeps memory bounded whatever the corpus size.
     ``ordered=True`` yields in input order instead (holding back the results that complete
     before an earlier, slower document). ``progress(done, total)`` is called once before
     the first task and after each document. Every input gives exactly one result: a task
@@ -327,33 +366,49 @@ def _iter_extract(
     total = len(tasks)
     if progress:
         progress(0, total)
-    pool, owned, window = _make_executor(executor)
-    results: Iterable[DocumentResult] = (
-        map(_extract_task, tasks) if pool is None
-        else _Runner(pool, owned).run(tasks, max_pending or window))
+    pool, owned, workers = _make_executor(executor)
+    if pool is None:
+        results: Iterable[DocumentResult] = map(_extract_task, tasks)
+    else:
+        batch = _batch_size(total, workers, max_pending)
+        window = max_pending or max(4 * workers, 2 * workers * batch)
+        results = _Runner(pool, owned, batch=batch).run(tasks, window)
     for done, result in enumerate(results, start=1):
         if progress:
             progress(done, total)
         yield result
 
 
-class _Runner:
-    """Tasks on an executor, a bounded number in flight, every task one result.
+Batch = tuple[Task, ...]
 
-    When a worker process of our own pool dies (``BrokenProcessPool``: killed, out of
-    memory, a crash in native code), every task it held fails with it; those tasks are run
-    again, one at a time on a fresh pool, so only the document that kills its worker again
-    becomes an error row. On an executor we do not own (a Dask client retries lost workers
-    itself) a failed task is an error row at once.
+
+def _run_batch(fn: Callable[[Task], DocumentResult], batch: Batch) -> list[DocumentResult]:
+    """What a worker runs: ``fn`` on each task of a batch, one result each."""
+    return [fn(task) for task in batch]
+
+
+class _Runner:
+    """Tasks on an executor in batches, a bounded number of documents in flight, every task
+    one result.
+
+    A failed batch is run again one document at a time, with nothing else in flight, so
+    only a document that fails on its own becomes an error row. When a worker process of
+    our own pool dies (``BrokenProcessPool``: killed, out of memory, a crash in native code)
+    every batch it held fails with it, and the pool is renewed first. On an executor we do
+    not own, a task fails after the executor's own retries (Dask retries a task whose
+    worker was lost, and gives up on one whose workers keep dying; a task that waited on
+    such a worker is charged too, which is why it is tried again alone).
     """
 
     def __init__(self, pool: Executor, owned_workers: int,
-                 fn: Callable[[Task], DocumentResult] = _extract_task):
+                 fn: Callable[[Task], DocumentResult] = _extract_task, batch: int = 1):
         self.pool = pool
         self.workers = owned_workers
         self.fn = fn  # what a worker runs on a task; tests swap in one that kills its worker
-        self.pending: dict[Future, tuple[Task, bool]] = {}
-        self.suspects: deque[Task] = deque()
+        self.batch = batch
+        self.pending: dict[Future, tuple[Batch, bool]] = {}
+        self.in_flight = 0  # documents in the pending batches
+        self.suspects: deque[Task] = deque()  # of failed batches: run alone
         self.finished = False
 
     def run(self, tasks: list[Task], window: int) -> Iterator[DocumentResult]:
@@ -364,11 +419,11 @@ class _Runner:
                 done, _ = wait(list(self.pending), return_when=FIRST_COMPLETED)
                 broken = False
                 for fut in done:
-                    task, alone = self.pending.pop(fut)
-                    result, lost = self._result(fut, task, alone)
+                    batch, alone = self.pending.pop(fut)
+                    self.in_flight -= len(batch)
+                    results, lost = self._results(fut, batch, alone)
                     broken |= lost
-                    if result is not None:
-                        yield result
+                    yield from results
                 if broken:
                     self._renew()
             self.finished = True
@@ -376,44 +431,53 @@ class _Runner:
             self._close()
 
     def _submit(self, queue: deque[Task], window: int) -> None:
-        if self.suspects:  # after a lost worker: one suspect at a time, nothing else
+        if self.suspects:  # after a failed batch: one suspect at a time, nothing else
             if not self.pending:
-                self._put(self.suspects.popleft(), alone=True)
+                self._put((self.suspects.popleft(),), alone=True)
             return
-        while queue and len(self.pending) < window:
-            self._put(queue.popleft(), alone=False)
+        while queue and self.in_flight < window:
+            n = min(self.batch, len(queue), max(1, window - self.in_flight))
+            self._put(tuple(queue.popleft() for _ in range(n)), alone=False)
 
-    def _put(self, task: Task, alone: bool) -> None:
+    def _put(self, batch: Batch, alone: bool) -> None:
         try:
-            fut = self.pool.submit(self.fn, task)
+            fut = self.pool.submit(_run_batch, self.fn, batch)
         except Exception as exc:  # a broken or shut-down executor: a failed future instead
             fut = Future()
             fut.set_exception(exc)
-        self.pending[fut] = (task, alone)
+        self.pending[fut] = (batch, alone)
+        self.in_flight += len(batch)
 
-    def _result(self, fut: Future, task: Task, alone: bool
-                ) -> tuple[DocumentResult | None, bool]:
-        """(the result, or None for a task to run again; whether our pool broke)."""
+    def _results(self, fut: Future, batch: Batch, alone: bool
+                 ) -> tuple[list[DocumentResult], bool]:
+        """(the results; none for tasks to run again), whether our pool broke."""
         from concurrent.futures.process import BrokenProcessPool
 
         try:
             return fut.result(), False
         except BrokenProcessPool as exc:
             if not self.workers:
-                return _failed_task(task, exc, "the worker extracting it was lost"), False
-            if alone:
-                return _failed_task(task, exc, "its worker process died, also when it was "
-                                    "extracted alone"), True
-            self.suspects.append(task)
-            return None, True
+                return self._failed(batch, alone, exc, "the worker extracting it was lost"), False
+            return self._failed(batch, alone, exc, "its worker process died, also when it was "
+                                "extracted alone"), True
         except Exception as exc:  # e.g. a Dask KilledWorker or CancelledError
-            return _failed_task(task, exc), False
+            return self._failed(batch, alone, exc), False
+
+    def _failed(self, batch: Batch, alone: bool, exc: BaseException, why: str = ""
+                ) -> list[DocumentResult]:
+        """Error rows for a task that failed alone; the tasks of any other failed batch are
+        suspects, to be run again alone."""
+        if alone:
+            return [_failed_task(task, exc, why) for task in batch]
+        self.suspects.extend(batch)
+        return []
 
     def _renew(self) -> None:
         """A fresh pool after ours broke; the tasks still in flight on it are suspects."""
-        for task, _ in self.pending.values():
-            self.suspects.append(task)
+        for batch, _ in self.pending.values():
+            self.suspects.extend(batch)
         self.pending.clear()
+        self.in_flight = 0
         # Python 3.11's pool joins the surviving workers of a broken pool without stopping
         # them, and a survivor blocked on the dead pool's queues never exits: stop them.
         self._terminate_workers(kill=True)  # their tasks are run again: nothing to say
@@ -442,7 +506,7 @@ def extract_many(
     progress: Progress | None = None,
     check_report: bool = True,
 ) -> CorpusResult:
-    """Every figure of many reports, one task per document; see the module docstring.
+    """Every figure of many reports, each document read on its own; see the module docstring.
 
     ``executor``: None (serial), ``"process"`` or an int (a process pool created and shut
     down here), or any :class:`concurrent.futures.Executor`. ``check_report`` makes a text
