@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.corpus import extract_many
+from analysis.corpus import extract_document, extract_many
 
 
 def _corpus_mb(paths: list[Path]) -> float:
@@ -60,7 +60,9 @@ def test_real_corpus_dask_local_cluster(benchmark, summary, real_corpus) -> None
         with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                       dashboard_address=None) as cluster, \
                 distributed.Client(cluster) as client:
-            client.run(lambda: __import__("analysis.extraction"))  # warm the workers
+            # Warm the workers as a long-lived cluster is: imports and first-use caches
+            # (vocabulary, character tables), by one document on each worker.
+            client.run(extract_document, real_corpus[0])
             _run_corpus(benchmark, summary, "Dask LocalCluster (2 workers)", real_corpus,
                         client.get_executor())
 

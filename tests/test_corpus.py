@@ -15,6 +15,7 @@ import analysis
 from analysis.corpus import (
     ERROR_COLUMNS,
     CorpusResult,
+    collect,
     extract_document,
     extract_many,
     iter_extract,
@@ -89,6 +90,20 @@ def test_figures_equal_single_document_extraction(serial, corpus) -> None:
     alone = analysis.figures(analysis.load_report(path))
     got = serial.figures[serial.figures.doc == path.stem].reset_index(drop=True)
     pd.testing.assert_frame_equal(got, alone)
+
+
+def test_collected_frame_is_pandas_own_reading_of_the_columns(corpus) -> None:
+    """collect builds the figures frame column by column in its dtype (the fast way): the
+    same frame as pandas makes of the lists, missing years (None or pd.NA) included."""
+    results = [extract_document(p, i) for i, p in enumerate(corpus["good"][:3])]
+    first = results[0]
+    assert first.figures is not None and first.dtypes is not None
+    results[1] = replace(results[1], figures={**results[1].figures,
+                                              "year": [pd.NA] * results[1].rows})
+    columns = {c: [v for r in results for v in r.figures[c]] for c in first.dtypes}
+    want = pd.DataFrame(columns).astype(first.dtypes)
+    pd.testing.assert_frame_equal(collect(results).figures, want)
+    assert want.year.isna().sum() >= results[1].rows
 
 
 @pytest.mark.parametrize("make", [

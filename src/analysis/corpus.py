@@ -27,7 +27,7 @@ message naming the file) and never stops the batch. Results come back in input o
 ('柳州市柳江区', 2020, True)
 
 For corpora larger than memory, :func:`iter_extract` yields each document's result as it
-completes (with a bounded number of tasks in flight) and :func:`write_parquet` /
+completes (with a bounded number of documents in flight) and :func:`write_parquet` /
 :func:`write_csv` write them incrementally.
 """
 
@@ -301,15 +301,15 @@ def _batch_size(documents: int, workers: int, max_pending: int | None) -> int:
     A task costs an executor a few milliseconds of its own (a Dask task: the scheduler's
     and the client's work, on the same two cores as the workers in a LocalCluster), about
     what a small report's extraction costs, so documents go in batches; small enough that
-    each worker gets four batches or more (the last batches finish together) and that two
-    batches per worker fit in ``max_pending`` documents.
+    each worker gets eight batches or more (so that the last ones, unequal in size, finish
+    close together) and that two batches per worker fit in ``max_pending`` documents.
 
     >>> _batch_size(78, 2, None), _batch_size(64_000, 40, None), _batch_size(5, 2, None)
-    (9, 16, 1)
+    (4, 16, 1)
     >>> _batch_size(78, 2, max_pending=3)
     1
     """
-    size = min(MAX_BATCH, documents // (4 * workers))
+    size = min(MAX_BATCH, documents // (8 * workers))
     if max_pending is not None:
         size = min(size, max_pending // (2 * workers))
     return max(1, size)
@@ -547,12 +547,16 @@ def _frames(results: Iterable[DocumentResult], chunk_rows: int = 20_000
     """
     import pandas as pd
 
+    from .extraction import FIGURE_DTYPES, figure_frame
+
     columns: dict[str, list] = {}
     dtypes: dict[str, Any] | None = None
     rows = 0
 
     def flush() -> pd.DataFrame:
         assert dtypes is not None
+        if dtypes == FIGURE_DTYPES and list(dtypes) == list(FIGURE_DTYPES):
+            return figure_frame(columns)  # each column built in its dtype at once
         return pd.DataFrame(columns, columns=list(dtypes)).astype(dtypes)
 
     for r in results:

@@ -8,8 +8,9 @@ from .extract import (
     extract_figures,
     extract_text,
     figure_columns,
+    figure_frame,
 )
 from .numbers import Quantity, find_doubts, find_quantities
 
 __all__ = ["FIGURE_COLUMNS", "FIGURE_DTYPES", "Figure", "Quantity", "doubts", "extract_figures",
-           "extract_text", "figure_columns", "find_doubts", "find_quantities"]
+           "extract_text", "figure_columns", "figure_frame", "find_doubts", "find_quantities"]

@@ -1163,9 +1163,12 @@ def _frame_of(columns: dict[str, list]) -> pd.DataFrame:
         if dtype in ("float64", "int64", "bool"):
             data[c] = np.array(values, dtype=dtype)
         elif dtype == "Int64":
-            data[c] = pd.arrays.IntegerArray(
-                np.array([0 if v is None else v for v in values], dtype="int64"),
-                np.array([v is None for v in values], dtype=bool))
+            try:
+                data[c] = pd.arrays.IntegerArray(
+                    np.array([0 if v is None else v for v in values], dtype="int64"),
+                    np.array([v is None for v in values], dtype=bool))
+            except (TypeError, ValueError):  # another missing value (pd.NA, NaN): pandas'
+                data[c] = pd.array(values, dtype="Int64")  # own, slower reading
         else:  # "str": pandas keeps it in Arrow (large_string)
             data[c] = pd.arrays.ArrowStringArray(  # type: ignore[call-arg]  # stubs lag
                 pa.array(values, type=pa.large_string()), dtype=str_dtype)
