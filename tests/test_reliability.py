@@ -11,6 +11,7 @@ import sys
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -329,7 +330,7 @@ class _Flaky(ThreadPoolExecutor):
     """An executor whose task fails (a lost worker) when it holds a file named 'flaky'."""
 
     def submit(self, fn, /, *args, **kwargs):
-        _, batch = args  # (the function run on each task, the batch of tasks)
+        _, batch, _ = args  # (the function run on each task, the batch of tasks, attempt)
         if any("flaky" in task[1] for task in batch):
             fut: Future = Future()
             fut.set_exception(ConnectionResetError("worker lost"))
@@ -356,6 +357,39 @@ def test_a_failed_batch_costs_only_its_failing_document(tmp_path: Path,
     assert sorted(r.index for r in results) == list(range(len(inputs)))  # none dropped
     assert [r.doc for r in results if not r.ok] == ["flaky"]  # not its batch-mates
     assert all(r.rows > 0 for r in results if r.ok)
+
+
+class _Memo(ThreadPoolExecutor):
+    """An executor that gives back the future of an earlier call with the same arguments,
+    as a Dask client does for a key it still holds (its key is a hash of the arguments)."""
+
+    def __init__(self) -> None:
+        super().__init__(2)
+        self.calls: dict[Any, Future] = {}
+
+    def submit(self, fn, /, *args, **kwargs):
+        key = (fn, args)
+        if key not in self.calls:
+            self.calls[key] = super().submit(fn, *args, **kwargs)
+        return self.calls[key]
+
+
+def _fails_first_time(task: corpus.Task) -> DocumentResult:
+    """A lost worker the first time a document named 'once' is extracted."""
+    marker = Path(task[1]).with_suffix(".tried")
+    if "once" in task[1] and not marker.exists():
+        marker.touch()
+        raise ConnectionResetError("worker lost")
+    return corpus._extract_task(task)
+
+
+def test_a_task_run_again_is_not_given_the_cached_failure(tmp_path: Path) -> None:
+    once = copy(REPORT, tmp_path / "once.txt")
+    tasks = [(0, str(REPORT), REPORT.stem, True, False), (1, str(once), "once", True, False)]
+    with _Memo() as pool:
+        results = list(_Runner(pool, 0, fn=_fails_first_time).run(tasks, window=4))
+    assert (tmp_path / "once.tried").exists()  # it failed once...
+    assert [r.ok for r in sorted(results, key=lambda r: r.index)] == [True, True]  # ...then ran
 
 
 # --- CSV safe for spreadsheets ----------------------------------------------------------------

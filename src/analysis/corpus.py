@@ -382,8 +382,12 @@ def _iter_extract(
 Batch = tuple[Task, ...]
 
 
-def _run_batch(fn: Callable[[Task], DocumentResult], batch: Batch) -> list[DocumentResult]:
-    """What a worker runs: ``fn`` on each task of a batch, one result each."""
+def _run_batch(fn: Callable[[Task], DocumentResult], batch: Batch, attempt: int = 0
+               ) -> list[DocumentResult]:
+    """What a worker runs: ``fn`` on each task of a batch, one result each. ``attempt`` is
+    not used here: it makes a task run again differ from its first run, for an executor
+    that reuses a result by its arguments (a Dask task's key is a hash of them, and a key
+    the client still holds would give back the failure instead of running again)."""
     return [fn(task) for task in batch]
 
 
@@ -441,7 +445,7 @@ class _Runner:
 
     def _put(self, batch: Batch, alone: bool) -> None:
         try:
-            fut = self.pool.submit(_run_batch, self.fn, batch)
+            fut = self.pool.submit(_run_batch, self.fn, batch, 1 if alone else 0)
         except Exception as exc:  # a broken or shut-down executor: a failed future instead
             fut = Future()
             fut.set_exception(exc)
