@@ -10,6 +10,7 @@ its peak resident memory (``VmHWM``) is its own.
 from __future__ import annotations
 
 import json
+import statistics
 import subprocess
 import sys
 import time
@@ -25,36 +26,18 @@ def _corpus_mb(paths: list[Path]) -> float:
     return sum(p.stat().st_size for p in paths) / 1e6
 
 
-ROUNDS = 3  # this machine class is a shared VM: one run can be 30% off, so the median of 3
-
-
-def _run_corpus(benchmark, record, label: str, paths: list[Path], executor=None) -> None:
-    result = benchmark.pedantic(lambda: extract_many(paths, executor), rounds=ROUNDS,
-                                iterations=1)
-    stats = benchmark.stats.stats
-    mb = _corpus_mb(paths)
-    assert len(result.metadata) + len(result.errors) >= len(paths)
-    benchmark.extra_info.update({"docs": len(paths), "input_mb": round(mb, 2),
-                                 "mb_per_s": round(mb / stats.median, 2),
-                                 "best_mb_per_s": round(mb / stats.min, 2),
-                                 "figures": len(result.figures)})
-    record(f"real corpus, {label}",
-           f"{mb / stats.median:5.2f} MB/s median of {ROUNDS} (best {mb / stats.min:.2f}; "
-           f"{len(paths)} docs, {mb:.1f} MB in {stats.median:.2f} s, "
-           f"{len(result.figures):,} figures, {len(result.errors)} errors)")
-
-
-def test_real_corpus_serial(benchmark, summary, real_corpus) -> None:
-    _run_corpus(benchmark, summary, "serial", real_corpus)
-
-
-def test_real_corpus_two_processes(benchmark, summary, real_corpus) -> None:
-    _run_corpus(benchmark, summary, "2 processes", real_corpus, 2)
+ROUNDS = 5  # this machine class is a shared VM: one run can be 30% off, so the median of 5
 
 
 @pytest.mark.filterwarnings("ignore")
-def test_real_corpus_dask_local_cluster(benchmark, summary, real_corpus) -> None:
+def test_real_corpus_serial_processes_and_dask(benchmark, summary, real_corpus) -> None:
+    """The real corpus serially, on 2 worker processes and on a Dask LocalCluster of 2
+    workers, interleaved: each round runs all three one after the other, so that the
+    machine's drift (up to 2x within an hour) falls on all three alike, and each speed-up is
+    the median of the rounds' own ratios."""
     distributed = pytest.importorskip("distributed")
+    times: dict[str, list[float]] = {"serial": [], "2 processes": [], "Dask": []}
+    results = {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
@@ -63,8 +46,35 @@ def test_real_corpus_dask_local_cluster(benchmark, summary, real_corpus) -> None
             # Warm the workers as a long-lived cluster is: imports and first-use caches
             # (vocabulary, character tables), by one document on each worker.
             client.run(extract_document, real_corpus[0])
-            _run_corpus(benchmark, summary, "Dask LocalCluster (2 workers)", real_corpus,
-                        client.get_executor())
+            executors = {"serial": None, "2 processes": 2, "Dask": client.get_executor()}
+
+            def one_round() -> None:
+                for label, executor in executors.items():
+                    start = time.perf_counter()
+                    results[label] = extract_many(real_corpus, executor)
+                    times[label].append(time.perf_counter() - start)
+
+            benchmark.pedantic(one_round, rounds=ROUNDS, iterations=1)
+    mb = _corpus_mb(real_corpus)
+    serial = results["serial"]
+    for result in results.values():
+        assert len(result.metadata) + len(result.errors) == len(real_corpus)
+        assert len(result.figures) == len(serial.figures)
+    labels = {"serial": "serial", "2 processes": "2 worker processes (pool start-up included)",
+              "Dask": "Dask LocalCluster, 2 workers (cluster start-up not included)"}
+    for label, ts in times.items():
+        median = statistics.median(ts)
+        line = (f"{mb / median:5.2f} MB/s median of {ROUNDS} (best {mb / min(ts):.2f}; "
+                f"{mb:.1f} MB in {median:.2f} s")
+        if label != "serial":
+            ratios = [s / t for s, t in zip(times["serial"], ts, strict=True)]
+            line += (f"; x{statistics.median(ratios):.2f} serial, median of the rounds' "
+                     f"ratios, range x{min(ratios):.2f}–{max(ratios):.2f}")
+        else:
+            line += (f"; {len(real_corpus)} docs, {len(serial.figures):,} figures, "
+                     f"{len(serial.errors)} errors")
+        summary(f"real corpus, {labels[label]}", line + ")")
+        benchmark.extra_info[f"{label} MB/s"] = round(mb / median, 2)
 
 
 def test_one_report_read_to_figures(benchmark, summary) -> None:
