@@ -177,6 +177,30 @@ def test_sha256sums_accepts_binary_mode_and_comments(tmp_path: Path) -> None:
     assert recorded_checksums(tmp_path) == {"x y.txt": "a" * 64}
 
 
+def test_sha256sums_is_read_once_while_unchanged(tmp_path: Path, monkeypatch) -> None:
+    """Loading each of n documents of a directory reads its SHA256SUMS once, not n times (a
+    corpus of n files would cost n²); a rewritten SHA256SUMS is read again."""
+    from analysis.reading import document
+
+    lines = "".join(f"{i:064x}  doc{i}.txt\n" for i in range(2000))
+    (tmp_path / "SHA256SUMS").write_text(lines, encoding="utf-8")
+    reads = []
+    real_read = Path.read_text
+
+    def counting(self: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if self.name == "SHA256SUMS":
+            reads.append(self)
+        return real_read(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", counting)
+    for i in range(50):
+        assert document.recorded_checksums(tmp_path)[f"doc{i}.txt"] == f"{i:064x}"
+    assert len(reads) == 1
+    (tmp_path / "SHA256SUMS").write_text(lines + "f" * 64 + "  new.txt\n", encoding="utf-8")
+    assert document.recorded_checksums(tmp_path)["new.txt"] == "f" * 64
+    assert len(reads) == 2
+
+
 def test_corpus_files_are_byte_identical_and_checksummed() -> None:
     """Every real report in data/raw/corpus is listed in its directory's SHA256SUMS, with the
     checksum SOURCES.csv recorded when it was copied from its repository."""

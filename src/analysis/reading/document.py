@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from .. import paths
@@ -40,17 +41,33 @@ if TYPE_CHECKING:
 __all__ = ["ReadingNote", "Report", "SentenceView", "load_report", "recorded_checksums"]
 
 
-def recorded_checksums(directory: Path) -> dict[str, str]:
+def recorded_checksums(directory: Path) -> Mapping[str, str]:
     """``{file name: sha256}`` from ``SHA256SUMS`` in a directory (empty if absent).
 
     The file is ``sha256sum``'s output (``<64 hex digits>  [*]<name>``, ``#`` comments);
-    a line in any other shape is a :class:`ChecksumError` naming the file and line.
+    a line in any other shape is a :class:`ChecksumError` naming the file and line. It is
+    read once while it is unchanged (same size and modification time), not once for each
+    document of its directory: a corpus of n files listed there would cost n² otherwise.
     """
     sums = directory / "SHA256SUMS"
+    try:
+        st = sums.stat()
+    except OSError:  # absent (or unreadable: reading it would say why; there is nothing)
+        return _NO_SUMS
     if not sums.is_file():
-        return {}
+        return _NO_SUMS
+    return _parsed_checksums(str(sums.resolve()), st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+_NO_SUMS: Mapping[str, str] = MappingProxyType({})
+
+
+@lru_cache(maxsize=32)
+def _parsed_checksums(sums: str, size: int, mtime_ns: int, inode: int) -> Mapping[str, str]:
+    """The parsed ``SHA256SUMS`` at path ``sums``, for one version of it (size, time and
+    inode are the cache key: a rewritten file is read again)."""
     out = {}
-    text = sums.read_text(encoding="utf-8", errors="replace")
+    text = Path(sums).read_text(encoding="utf-8", errors="replace")
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -61,7 +78,7 @@ def recorded_checksums(directory: Path) -> dict[str, str]:
                 f"{sums}:{number}: expected '<64 hex digits>  <file name>' (sha256sum "
                 f"output), got {line.strip()[:80]!r}")
         out[name] = parts[0].lower()
-    return out
+    return MappingProxyType(out)
 
 
 _SHA256 = re.compile(r"[0-9a-fA-F]{64}")
