@@ -179,6 +179,17 @@ def test_a_dask_executor_counts_the_cluster_threads(readme_run) -> None:
     assert _batch_size(len(paths.corpus_files()), workers, None) > 1  # 78 reports: batches
 
 
+def test_the_workers_are_asked_their_version_before_the_run(readme_run) -> None:
+    import warnings
+
+    import analysis
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the same version: no warning
+        assert _Runner(readme_run["client"].get_executor(), 0)._check_workers() == \
+            analysis.__version__
+
+
 def test_iter_extract_on_dask_yields_every_document_once(readme_run) -> None:
     files = paths.corpus_files("national")
     got = list(iter_extract(files, readme_run["client"].get_executor(), max_pending=3))

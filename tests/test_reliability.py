@@ -330,8 +330,10 @@ class _Flaky(ThreadPoolExecutor):
     """An executor whose task fails (a lost worker) when it holds a file named 'flaky'."""
 
     def submit(self, fn, /, *args, **kwargs):
+        if fn is not corpus._run_batch:  # the question before the run
+            return super().submit(fn, *args, **kwargs)
         _, batch, _ = args  # (the function run on each task, the batch of tasks, attempt)
-        if any("flaky" in task[1] for task in batch):
+        if any("flaky" in Path(task[1]).name for task in batch):
             fut: Future = Future()
             fut.set_exception(ConnectionResetError("worker lost"))
             return fut
@@ -390,6 +392,92 @@ def test_a_task_run_again_is_not_given_the_cached_failure(tmp_path: Path) -> Non
         results = list(_Runner(pool, 0, fn=_fails_first_time).run(tasks, window=4))
     assert (tmp_path / "once.tried").exists()  # it failed once...
     assert [r.ok for r in sorted(results, key=lambda r: r.index)] == [True, True]  # ...then ran
+
+
+class _Broken(ThreadPoolExecutor):
+    """An executor on which every task fails; ``package=False``: its workers cannot import
+    the package (the question asked before the run fails too), else they answer it and then
+    die on every document."""
+
+    def __init__(self, package: bool) -> None:
+        super().__init__(2)
+        self.package = package
+        self.submitted = 0
+
+    def submit(self, fn, /, *args, **kwargs):
+        self.submitted += 1
+        if self.package and fn is not corpus._run_batch:
+            return super().submit(fn, *args, **kwargs)
+        fut: Future = Future()
+        fut.set_exception(ModuleNotFoundError("No module named 'analysis'") if not self.package
+                          else ConnectionResetError("worker lost"))
+        return fut
+
+
+def test_workers_without_the_package_are_one_error_before_any_document(
+        many: list[Path]) -> None:
+    with _Broken(package=False) as pool, pytest.raises(
+            corpus.ExecutorError, match=r"cannot import analysis .*ModuleNotFoundError"):
+        corpus.extract_many(many, pool)
+    assert pool.submitted == 1  # the question only
+
+
+def test_an_executor_that_runs_nothing_is_one_error_not_a_row_per_document(
+        many: list[Path]) -> None:
+    with _Broken(package=True) as pool, pytest.raises(corpus.ExecutorError,
+                                                      match=r"ran none .*ConnectionReset"):
+        corpus.extract_many(many, pool)
+    # the first batches, then the first three documents alone: not all 60 one by one
+    assert pool.submitted < len(many) // 2
+    with _Broken(package=True) as pool:  # fewer documents than it takes to tell: error rows
+        result = corpus.extract_many(many[:2], pool)
+    assert result.errors.error.tolist() == ["ConnectionResetError"] * 2
+
+
+class _OldWorkers(ThreadPoolExecutor):
+    """An executor whose workers import another version of the package."""
+
+    def submit(self, fn, /, *args, **kwargs):
+        if fn is not corpus._run_batch:
+            fut: Future = Future()
+            fut.set_result("0.0.1")
+            return fut
+        return super().submit(fn, *args, **kwargs)
+
+
+def test_workers_of_another_version_are_a_warning() -> None:
+    with _OldWorkers(2) as pool, pytest.warns(UserWarning, match=r"run gwr-analysis 0\.0\.1"):
+        result = corpus.extract_many([REPORT], pool)
+    assert result.metadata.doc.tolist() == [REPORT.stem]
+
+
+def test_a_working_executor_never_gives_up_on_failing_documents(tmp_path: Path) -> None:
+    """Once the executor has run a document, failures are the documents' own: error rows,
+    however many."""
+    flaky = [copy(REPORT, tmp_path / f"flaky{i}.txt") for i in range(5)]
+    with _Flaky(2) as pool:
+        result = corpus.extract_many([REPORT, *flaky], pool)
+    assert sorted(result.errors.doc) == [f"flaky{i}" for i in range(5)]
+    assert result.metadata.doc.tolist() == [REPORT.stem]
+
+
+def test_cli_on_an_executor_that_runs_nothing_is_one_line(
+        tmp_path: Path, many: list[Path], monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from contextlib import contextmanager
+
+    @contextmanager
+    def broken(args):  # type: ignore[no-untyped-def]
+        with _Broken(package=True) as pool:
+            yield pool
+
+    monkeypatch.setattr(cli, "_executor", broken)
+    target = tmp_path / "f.csv"
+    assert cli.main(["extract", *map(str, many[:20]), "-o", str(target)]) == 2
+    lines = error_lines(capsys.readouterr().err)
+    assert len(lines) == 1 and "ran none of the documents" in lines[0], lines
+    assert "nothing written" in lines[0]
+    assert not target.exists() and not list(tmp_path.glob(".f.csv*"))
 
 
 # --- CSV safe for spreadsheets ----------------------------------------------------------------

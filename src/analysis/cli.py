@@ -50,7 +50,7 @@ exit status:
   1    some inputs were bad (each named on standard error and in --errors); the good
        ones are written
   2    usage or output error (bad option, unwritable output, same file twice, no
-       scheduler): nothing was done
+       scheduler, a cluster that runs no document): nothing was done
   130  interrupted (Ctrl-C or SIGTERM): nothing written, previous outputs left as they were
 """
 
@@ -305,7 +305,7 @@ def _write_errors(errors: pd.DataFrame, target: Path) -> None:
 
 
 def _run(args: argparse.Namespace, bar: ProgressBar | None) -> pd.DataFrame:
-    from .corpus import iter_extract
+    from .corpus import ExecutorError, iter_extract
 
     if args.text_dir is not None:
         args.text_dir.mkdir(parents=True, exist_ok=True)
@@ -323,6 +323,8 @@ def _run(args: argparse.Namespace, bar: ProgressBar | None) -> pd.DataFrame:
             name = getattr(exc, "filename", None) or args.output or args.errors
             raise OutputError(f"cannot write {name}: {exc.strerror or exc}; the previous "
                               "output is left as it was") from None
+        except ExecutorError as exc:  # a cluster that runs nothing: one line, not n rows
+            raise OutputError(f"{exc}; nothing written") from None
     return errors
 
 

@@ -53,6 +53,7 @@ __all__ = [
     "FORMULA_TRIGGERS",
     "CorpusResult",
     "DocumentResult",
+    "ExecutorError",
     "NotAReportError",
     "WriteSummary",
     "atomic_path",
@@ -77,6 +78,13 @@ ExecutorSpec = Executor | int | str | None
 
 class NotAReportError(ReportFormatError):
     """The file is text, but not a government work report."""
+
+
+class ExecutorError(RuntimeError):
+    """The executor cannot run the extraction: its workers cannot import :mod:`analysis`
+    (asked before the run), or the first documents it was given each failed on it, also
+    run alone, and none succeeded (its workers keep dying). One error for the run, rather
+    than a wait for ever or every document of a corpus tried alone and failed."""
 
 
 @dataclass(frozen=True)
@@ -292,6 +300,7 @@ def _executor_workers(executor: Executor) -> int:
     return os.cpu_count() or 1
 
 
+BROKEN_AFTER = 3  # documents failed alone, none run: the executor is broken (ExecutorError)
 MAX_BATCH = 16  # documents per submission at most (see _batch_size)
 
 
@@ -413,11 +422,16 @@ class _Runner:
         self.pending: dict[Future, tuple[Batch, bool]] = {}
         self.in_flight = 0  # documents in the pending batches
         self.suspects: deque[Task] = deque()  # of failed batches: run alone
+        self.ran = False  # whether the executor has run any batch
+        self.failed_alone = 0
+        self.held: list[DocumentResult] = []  # failed alone before the executor ran any
         self.finished = False
 
     def run(self, tasks: list[Task], window: int) -> Iterator[DocumentResult]:
         queue = deque(tasks)
         try:
+            if not self.workers and tasks:
+                self._check_workers()
             while queue or self.suspects or self.pending:
                 self._submit(queue, window)
                 done, _ = wait(list(self.pending), return_when=FIRST_COMPLETED)
@@ -430,9 +444,38 @@ class _Runner:
                     yield from results
                 if broken:
                     self._renew()
+            yield from self.held  # a short run that failed every document: its error rows
+            self.held = []
             self.finished = True
         finally:
             self._close()
+
+    def _check_workers(self) -> str | None:
+        """Ask a worker of an executor we do not own for the version of :mod:`analysis` it
+        imports, before any document: a Dask worker that cannot unpickle a task of ours
+        (the package not installed there) fails in a way the client never hears of, and
+        the run would wait for ever. The question is a standard-library call
+        (``pkgutil.resolve_name``), which every worker can unpickle: a missing package is
+        an :class:`ExecutorError` now; another version than ours, a warning (its figures
+        may differ). Any other failure is left to the run, which handles it. Returns the
+        workers' version (None: not told)."""
+        import pkgutil
+        import warnings
+
+        from . import __version__
+
+        try:
+            theirs = self.pool.submit(pkgutil.resolve_name, "analysis:__version__").result()
+        except ImportError as exc:
+            raise ExecutorError(
+                f"the executor's workers cannot import analysis ({type(exc).__name__}: "
+                f"{exc}): install gwr-analysis {__version__} where they run") from exc
+        except Exception:  # a lost worker, a shut-down executor: the run will say
+            return None
+        if theirs != __version__:
+            warnings.warn(f"the executor's workers run gwr-analysis {theirs}, this process "
+                          f"{__version__}: their figures may differ", stacklevel=2)
+        return str(theirs)
 
     def _submit(self, queue: deque[Task], window: int) -> None:
         if self.suspects:  # after a failed batch: one suspect at a time, nothing else
@@ -458,7 +501,7 @@ class _Runner:
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            return fut.result(), False
+            results = fut.result()
         except BrokenProcessPool as exc:
             if not self.workers:
                 return self._failed(batch, alone, exc, "the worker extracting it was lost"), False
@@ -466,13 +509,27 @@ class _Runner:
                                 "extracted alone"), True
         except Exception as exc:  # e.g. a Dask KilledWorker or CancelledError
             return self._failed(batch, alone, exc), False
+        self.ran = True
+        held, self.held = self.held, []
+        return held + results, False
 
     def _failed(self, batch: Batch, alone: bool, exc: BaseException, why: str = ""
                 ) -> list[DocumentResult]:
         """Error rows for a task that failed alone; the tasks of any other failed batch are
         suspects, to be run again alone."""
         if alone:
-            return [_failed_task(task, exc, why) for task in batch]
+            self.failed_alone += 1
+            rows = [_failed_task(task, exc, why) for task in batch]
+            if self.ran:
+                return rows
+            if self.failed_alone >= BROKEN_AFTER:
+                raise ExecutorError(
+                    f"the executor ran none of the documents: the first {self.failed_alone} "
+                    f"each failed on it, also alone (the last: {type(exc).__name__}: {exc}); "
+                    "are its workers dying, or is gwr-analysis not installed where they "
+                    "run?") from exc
+            self.held += rows  # until the executor has shown that it runs documents
+            return []
         self.suspects.extend(batch)
         return []
 
