@@ -77,20 +77,6 @@ def test_real_corpus_serial_processes_and_dask(benchmark, summary, real_corpus) 
         benchmark.extra_info[f"{label} MB/s"] = round(mb / median, 2)
 
 
-def test_one_report_read_to_figures(benchmark, summary) -> None:
-    import analysis
-    from analysis.extraction import extract_figures
-
-    raw = analysis.load_report().raw
-    benchmark(lambda: extract_figures(analysis.Report.fromstring(raw, doc="bench")))
-    ms = benchmark.stats.stats.median * 1000
-    best = benchmark.stats.stats.min * 1000
-    kb = len(raw.encode("utf-8")) / 1000
-    summary("Liujiang, read + normalize + structure + figures",
-           f"{ms:5.1f} ms median, best {best:.1f} ({benchmark.stats.stats.rounds} rounds; "
-           f"{kb:.0f} KB: {kb / ms:.2f} MB/s)")
-
-
 _CONCAT = """
 import json, statistics, sys, time
 import analysis
