@@ -338,8 +338,8 @@ def iter_extract(
 
     Documents go to the executor in small batches (:func:`_batch_size`: a task costs an
     executor some work of its own), and at most ``max_pending`` documents are in flight at
-    once (default: two batches per worker, at least four documents), so a consumer that
-    writes results out keeps memory bounded whatever the corpus size.
+    once (default: two batches per worker, at least four documents per worker), so a
+    consumer that writes results out keeps memory bounded whatever the corpus size.
     ``ordered=True`` yields in input order instead (holding back the results that complete
     before an earlier, slower document). ``progress(done, total)`` is called once before
     the first task and after each document. Every input gives exactly one result: a task

@@ -8,6 +8,7 @@ each frame has ``start``/``end`` raw offsets and ``quote == raw[start:end]``.
 from __future__ import annotations
 
 import re
+import stat
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -52,9 +53,9 @@ def recorded_checksums(directory: Path) -> Mapping[str, str]:
     sums = directory / "SHA256SUMS"
     try:
         st = sums.stat()
-    except OSError:  # absent (or unreadable: reading it would say why; there is nothing)
+    except OSError:  # absent or out of reach: nothing recorded (as Path.is_file says)
         return _NO_SUMS
-    if not sums.is_file():
+    if not stat.S_ISREG(st.st_mode):
         return _NO_SUMS
     return _parsed_checksums(str(sums.resolve()), st.st_size, st.st_mtime_ns, st.st_ino)
 
