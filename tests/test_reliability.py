@@ -480,6 +480,52 @@ def test_cli_on_an_executor_that_runs_nothing_is_one_line(
     assert not target.exists() and not list(tmp_path.glob(".f.csv*"))
 
 
+def test_in_order_a_slow_document_holds_back_a_bounded_number_of_others(tmp_path: Path) -> None:
+    """The CLI writes in input order: while the first document is slow, the others done
+    are held. No document 8 or more places past the oldest unfinished one is started, so
+    that a slow document cannot make a corpus's worth of results pile up in memory."""
+    import threading
+
+    started: dict[int, float] = {}
+    first_done = threading.Event()
+
+    def slow_first(task: corpus.Task) -> DocumentResult:
+        started[task[0]] = time.perf_counter()
+        if task[0] == 0:
+            time.sleep(0.5)
+            first_done.set()
+        return DocumentResult(task[0], task[2], task[1], 0)
+
+    tasks = [(i, f"d{i}.txt", f"d{i}", True, False) for i in range(40)]
+    with ThreadPoolExecutor(2) as pool:
+        runner = _Runner(pool, 0, fn=slow_first, batch=1)
+        runner._check_workers = lambda: None  # type: ignore[method-assign]
+        results = list(runner.run(tasks, window=2, ahead=8))
+    assert sorted(r.index for r in results) == list(range(40))
+    assert all(started[i] > started[0] for i in range(1, 40))
+    held_back = [i for i in range(8, 40) if started[i] < started[0] + 0.5]
+    assert held_back == []  # none of 8.. started while document 0 was running
+    assert max(i for i in range(1, 8) if started[i] < started[0] + 0.5) >= 2  # others ran
+
+
+def test_ordered_iteration_bounds_how_far_ahead_it_starts(
+        many: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = []
+    real_run = _Runner.run
+
+    def run(self, tasks, window, ahead=None):  # type: ignore[no-untyped-def]
+        seen.append((window, ahead))
+        return real_run(self, tasks, window, ahead)
+
+    monkeypatch.setattr(_Runner, "run", run)
+    with ThreadPoolExecutor(2) as pool:
+        ordered = list(corpus.iter_extract(many[:10], pool, ordered=True))
+        unordered = list(corpus.iter_extract(many[:10], pool))
+    assert [r.index for r in ordered] == list(range(10)) and len(unordered) == 10
+    (window, ahead), (_, none) = seen
+    assert ahead == corpus.AHEAD_WINDOWS * window and none is None
+
+
 # --- CSV safe for spreadsheets ----------------------------------------------------------------
 
 

@@ -300,6 +300,7 @@ def _executor_workers(executor: Executor) -> int:
     return os.cpu_count() or 1
 
 
+AHEAD_WINDOWS = 4  # ordered: documents started past the oldest unfinished one, in windows
 BROKEN_AFTER = 3  # documents failed alone, none run: the executor is broken (ExecutorError)
 MAX_BATCH = 16  # documents per submission at most (see _batch_size)
 
@@ -341,17 +342,18 @@ def iter_extract(
     once (default: two batches per worker, at least four documents per worker), so a
     consumer that writes results out keeps memory bounded whatever the corpus size.
     ``ordered=True`` yields in input order instead (holding back the results that complete
-    before an earlier, slower document). ``progress(done, total)`` is called once before
-    the first task and after each document. Every input gives exactly one result: a task
-    that fails on the executor (a lost worker) is an error row, never a dropped document.
-    Document keys come from :func:`document_keys` (a path given twice is a ValueError,
-    raised here, before any work).
+    before an earlier, slower document: fewer than four windows of them, since no document
+    further past the oldest unfinished one is started). ``progress(done, total)`` is called
+    once before the first task and after each document. Every input gives exactly one
+    result: a task that fails on the executor (a lost worker) is an error row, never a
+    dropped document. Document keys come from :func:`document_keys` (a path given twice is a
+    ValueError, raised here, before any work).
     """
     path_list = [os.fspath(p) for p in paths]
     keys = document_keys(path_list)
     tasks = [(i, p, k, check_report, keep_text)
              for i, (p, k) in enumerate(zip(path_list, keys, strict=True))]
-    results = _iter_extract(tasks, executor, progress, max_pending)
+    results = _iter_extract(tasks, executor, progress, max_pending, ordered)
     return _in_order(results) if ordered else results
 
 
@@ -371,6 +373,7 @@ def _iter_extract(
     executor: ExecutorSpec,
     progress: Progress | None,
     max_pending: int | None,
+    ordered: bool = False,
 ) -> Iterator[DocumentResult]:
     total = len(tasks)
     if progress:
@@ -381,7 +384,8 @@ def _iter_extract(
     else:
         batch = _batch_size(total, workers, max_pending)
         window = max_pending or max(4 * workers, 2 * workers * batch)
-        results = _Runner(pool, owned, batch=batch).run(tasks, window)
+        ahead = AHEAD_WINDOWS * window if ordered else None
+        results = _Runner(pool, owned, batch=batch).run(tasks, window, ahead)
     for done, result in enumerate(results, start=1):
         if progress:
             progress(done, total)
@@ -427,13 +431,18 @@ class _Runner:
         self.held: list[DocumentResult] = []  # failed alone before the executor ran any
         self.finished = False
 
-    def run(self, tasks: list[Task], window: int) -> Iterator[DocumentResult]:
+    def run(self, tasks: list[Task], window: int, ahead: int | None = None
+            ) -> Iterator[DocumentResult]:
+        """Every task's result as it completes. At most ``window`` documents in flight; with
+        ``ahead``, none started ``ahead`` or more places past the oldest unfinished one, so
+        that a consumer putting results in order holds fewer than ``ahead`` of them while
+        a slow document keeps it waiting (without it, a corpus's worth)."""
         queue = deque(tasks)
         try:
             if not self.workers and tasks:
                 self._check_workers()
             while queue or self.suspects or self.pending:
-                self._submit(queue, window)
+                self._submit(queue, window, ahead)
                 done, _ = wait(list(self.pending), return_when=FIRST_COMPLETED)
                 broken = False
                 for fut in done:
@@ -477,13 +486,19 @@ class _Runner:
                           f"{__version__}: their figures may differ", stacklevel=2)
         return str(theirs)
 
-    def _submit(self, queue: deque[Task], window: int) -> None:
+    def _submit(self, queue: deque[Task], window: int, ahead: int | None = None) -> None:
         if self.suspects:  # after a failed batch: one suspect at a time, nothing else
             if not self.pending:
                 self._put((self.suspects.popleft(),), alone=True)
             return
         while queue and self.in_flight < window:
             n = min(self.batch, len(queue), max(1, window - self.in_flight))
+            if ahead is not None:  # (tasks are queued in index order: queue[0] is oldest)
+                oldest = min((t[0] for b, _ in self.pending.values() for t in b),
+                             default=queue[0][0])
+                n = min(n, oldest + ahead - queue[0][0])
+                if n < 1:
+                    return  # the oldest unfinished document holds the rest back
             self._put(tuple(queue.popleft() for _ in range(n)), alone=False)
 
     def _put(self, batch: Batch, alone: bool) -> None:
