@@ -499,7 +499,6 @@ def test_in_order_a_slow_document_holds_back_a_bounded_number_of_others(tmp_path
     tasks = [(i, f"d{i}.txt", f"d{i}", True, False) for i in range(40)]
     with ThreadPoolExecutor(2) as pool:
         runner = _Runner(pool, 0, fn=slow_first, batch=1)
-        runner._check_workers = lambda: None  # type: ignore[method-assign]
         results = list(runner.run(tasks, window=2, ahead=8))
     assert sorted(r.index for r in results) == list(range(40))
     assert all(started[i] > started[0] for i in range(1, 40))

@@ -57,7 +57,7 @@ def recorded_checksums(directory: Path) -> Mapping[str, str]:
         return _NO_SUMS
     if not stat.S_ISREG(st.st_mode):
         return _NO_SUMS
-    return _parsed_checksums(str(sums.resolve()), st.st_size, st.st_mtime_ns, st.st_ino)
+    return _parsed_checksums(str(sums), st.st_size, st.st_mtime_ns, st.st_ino)
 
 
 _NO_SUMS: Mapping[str, str] = MappingProxyType({})
