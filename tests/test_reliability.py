@@ -172,6 +172,20 @@ def test_an_interrupt_wrapped_by_an_import_is_still_an_interrupt(
     assert not list(tmp_path.glob(".f.csv.*"))
 
 
+def test_ctrl_c_while_the_arguments_are_checked_is_one_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Ctrl-C 0.3 s after the start landed in the check of the paths (it imports the corpus
+    module) and ended in a traceback and a death by SIGINT; it is Ctrl-C like any other."""
+    def interrupted(args):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_usage_problem", interrupted)
+    assert cli.main(["extract", str(REPORT), "-o", str(tmp_path / "f.csv")]) == 130
+    assert error_lines(capsys.readouterr().err) == [
+        "error: interrupted; nothing written, previous outputs left as they were"]
+
+
 def test_an_error_that_is_not_an_interrupt_is_not_reported_as_one(
         tmp_path: Path, many: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*args, **kwargs) -> DocumentResult:

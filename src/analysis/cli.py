@@ -347,12 +347,12 @@ def _caused_by_interrupt(exc: BaseException) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m analysis``; returns the exit status (0, 1, 2 or 130: see ``--help``)."""
     args = build_parser().parse_args(argv)
-    problem = _usage_problem(args)
-    if problem:
-        print(f"error: {problem}", file=sys.stderr)
-        return EXIT_USAGE
-    bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
-    try:
+    try:  # (the check of the paths imports the corpus module: Ctrl-C may land there too)
+        problem = _usage_problem(args)
+        if problem:
+            print(f"error: {problem}", file=sys.stderr)
+            return EXIT_USAGE
+        bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
         with _sigterm_as_interrupt():
             errors = _run(args, bar)
     except OutputError as exc:
