@@ -301,6 +301,100 @@ def test_a_lost_worker_costs_only_the_document_that_killed_it(tmp_path: Path,
     assert "died" in bad[0].error["message"] and "poison.txt" in bad[0].error["message"]
 
 
+# A worker that dies halfway through sending its result back (killed while writing to the
+# pool's result pipe: the OOM killer picks the largest process, and one holding a large
+# result is that). The pool's reader has half a message and waits for the rest, which
+# never comes: Python 3.11's pool hangs for ever, its futures never done. Run in a fresh
+# process so that a hang fails the test instead of the suite.
+_DIES_MID_SEND = """
+import os, signal, sys
+from multiprocessing import connection
+from pathlib import Path
+from analysis import corpus
+
+def dies_mid_send(task):
+    if "poison" in task[1]:
+        send = connection.Connection._send
+        def half_then_die(self, buf, *args):
+            if len(buf) > 2_000:  # a result, not a small message
+                os.write(self._handle, bytes(buf[: len(buf) // 2]))
+                os.kill(os.getpid(), signal.SIGKILL)
+            return send(self, buf, *args)
+        connection.Connection._send = half_then_die
+    return corpus._extract_task(task)
+
+if __name__ == "__main__":
+    inputs = sys.argv[1:]
+    tasks = [(i, p, Path(p).stem, True, False) for i, p in enumerate(inputs)]
+    results = list(corpus._Runner(corpus._process_pool(2), 2, fn=dies_mid_send, batch=2
+                                  ).run(tasks, window=8))
+    print(sorted(r.index for r in results) == list(range(len(inputs))),
+          [r.doc for r in results if not r.ok], all(r.rows for r in results if r.ok))
+"""
+
+
+def test_a_worker_dead_halfway_through_its_result_does_not_hang_the_run(
+        tmp_path: Path, many: list[Path]) -> None:
+    poison = copy(REPORT, tmp_path / "poison.txt")
+    script = tmp_path / "dies_mid_send.py"
+    script.write_text(_DIES_MID_SEND, encoding="utf-8")
+    inputs = [*map(str, many[:7]), str(poison), *map(str, many[7:14])]
+    try:
+        proc = subprocess.run([sys.executable, str(script), *inputs], capture_output=True,
+                              text=True, timeout=90, check=False)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the run hung after a worker died halfway through sending its result")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.split("\n")[0] == "True ['poison'] True"  # none lost, one error
+
+
+# Ctrl-C while a worker is halfway through sending its result: the run stops its workers
+# (they could take minutes to finish their documents), which leaves half a message in the
+# pool's pipe, and shutting the pool down waited on it for ever (seen in a run interrupted
+# at a random moment: the main thread in the pool's shutdown, its reader in a read).
+_STOPPED_MID_SEND = """
+import os, signal, sys, time
+from multiprocessing import connection
+from pathlib import Path
+from analysis import corpus
+
+def stalls_mid_send(task):
+    send = connection.Connection._send
+    def half_then_wait(self, buf, *args):
+        if len(buf) > 2_000:
+            os.write(self._handle, bytes(buf[: len(buf) // 2]))
+            time.sleep(600)
+        return send(self, buf, *args)
+    connection.Connection._send = half_then_wait
+    return corpus._extract_task(task)
+
+def interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+if __name__ == "__main__":
+    tasks = [(i, p, Path(p).stem, True, False) for i, p in enumerate(sys.argv[1:])]
+    signal.signal(signal.SIGALRM, interrupt)
+    signal.alarm(3)  # Ctrl-C while both workers are stuck halfway through a result
+    try:
+        list(corpus._Runner(corpus._process_pool(2), 2, fn=stalls_mid_send).run(tasks, 4))
+    except KeyboardInterrupt:
+        print("interrupted and shut down")
+"""
+
+
+def test_ctrl_c_while_a_worker_is_halfway_through_its_result_does_not_hang(
+        tmp_path: Path, many: list[Path]) -> None:
+    script = tmp_path / "stopped_mid_send.py"
+    script.write_text(_STOPPED_MID_SEND, encoding="utf-8")
+    try:
+        proc = subprocess.run([sys.executable, str(script), *map(str, many[:4])],
+                              capture_output=True, text=True, timeout=60, check=False)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the interrupted run hung in shutting down its pool")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip() == "interrupted and shut down"
+
+
 def test_a_killed_worker_mid_run_loses_no_document(tmp_path: Path, many: list[Path]) -> None:
     # the 60 reports and 5 copies: a run long enough to be mid-way when the worker is killed
     inputs = [str(p) for p in many] + [str(copy(p, tmp_path / f"c{i}" / p.name))

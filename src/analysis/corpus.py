@@ -303,6 +303,7 @@ def _executor_workers(executor: Executor) -> int:
 AHEAD_WINDOWS = 4  # ordered: documents started past the oldest unfinished one, in windows
 BROKEN_AFTER = 3  # documents failed alone, none run: the executor is broken (ExecutorError)
 MAX_BATCH = 16  # documents per submission at most (see _batch_size)
+STALL_SECONDS = 1.0  # with nothing done for this long, look for a dead worker (_unstick)
 
 
 def _batch_size(documents: int, workers: int, max_pending: int | None) -> int:
@@ -430,6 +431,7 @@ class _Runner:
         self.failed_alone = 0
         self.held: list[DocumentResult] = []  # failed alone before the executor ran any
         self.finished = False
+        self.dead_seen = False  # a dead worker of our pool, and nothing done since
 
     def run(self, tasks: list[Task], window: int, ahead: int | None = None
             ) -> Iterator[DocumentResult]:
@@ -443,7 +445,12 @@ class _Runner:
                 self._check_workers()
             while queue or self.suspects or self.pending:
                 self._submit(queue, window, ahead)
-                done, _ = wait(list(self.pending), return_when=FIRST_COMPLETED)
+                done, _ = wait(list(self.pending), timeout=STALL_SECONDS,
+                               return_when=FIRST_COMPLETED)
+                if not done:
+                    self._unstick()
+                    continue
+                self.dead_seen = False
                 broken = False
                 for fut in done:
                     batch, alone = self.pending.pop(fut)
@@ -560,6 +567,36 @@ class _Runner:
         self.pool.shutdown(wait=False, cancel_futures=True)
         self.pool = _process_pool(self.workers)
 
+    def _unstick(self) -> None:
+        """Nothing done for a while: if a worker of our pool is dead and nothing has been
+        done since the last look, the pool is stuck; break it, so that its batches fail
+        and are run again (a dead worker otherwise breaks the pool at once).
+
+        A worker killed halfway through writing its result to the pool's pipe leaves half
+        a message there, and Python's pool waits for the rest for ever: the other half
+        never comes, and the pipe never ends, since this process holds a write end too."""
+        processes = getattr(self.pool, "_processes", None) or {}
+        dead = any(p.exitcode is not None for p in list(processes.values()))
+        if not dead or not self.workers:
+            self.dead_seen = False
+            return
+        if not self.dead_seen:
+            self.dead_seen = True  # the pool may be about to say so itself: look again
+            return
+        self.dead_seen = False
+        self._terminate_workers(kill=True)
+        self._end_result_pipe()
+
+    def _end_result_pipe(self) -> None:
+        """Close this process's write end of the pool's result pipe: once the workers are
+        gone, the pool's reader gets an end of file (not a wait for ever on half a
+        message) and the pool breaks; its futures fail. (Internals of Python's pool,
+        looked up with care: on a pool without them, nothing is done.)"""
+        queue = getattr(self.pool, "_result_queue", None)
+        writer = getattr(queue, "_writer", None)
+        if writer is not None and hasattr(writer, "close"):
+            writer.close()
+
     def _terminate_workers(self, kill: bool = False) -> None:
         processes = getattr(self.pool, "_processes", None) or {}
         for proc in list(processes.values()):
@@ -572,6 +609,7 @@ class _Runner:
             return
         if not self.finished:  # interrupted: stop the workers now, not after their task
             self._terminate_workers()
+            self._end_result_pipe()  # one may have been stopped halfway through a result
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
