@@ -19,8 +19,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .extraction.schema import COLUMN_DOCS
-
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -56,6 +54,8 @@ exit status:
 
 
 def _columns_help() -> str:
+    from .extraction.schema import COLUMN_DOCS
+
     width = max(map(len, COLUMN_DOCS))
     return "columns of the output, in order:\n" + "\n".join(
         f"  {name.ljust(width)}  {doc}" for name, doc in COLUMN_DOCS.items()
@@ -140,6 +140,7 @@ def _tee(results: Iterable[DocumentResult], bar: ProgressBar | None,
     from .corpus import atomic_path
 
     for r in results:
+        _INTERRUPTS.check()
         if r.error is not None:
             _say(bar, f"error: {r.error['message']}")
         elif text_dir is not None and r.text is not None:
@@ -149,6 +150,7 @@ def _tee(results: Iterable[DocumentResult], bar: ProgressBar | None,
                                                      newline="") as f:
                 f.write(r.text)
         yield r
+    _INTERRUPTS.check()  # the last chance before the outputs are put in place
 
 
 def _say(bar: ProgressBar | None, line: str) -> None:
@@ -219,24 +221,47 @@ class OutputError(Exception):
     """An output could not be written (the previous one is left as it was)."""
 
 
-@contextmanager
-def _sigterm_as_interrupt() -> Iterator[None]:
-    """SIGTERM ends the run like Ctrl-C: outputs cleaned up, one line, exit 130."""
-    import signal
-    import threading
+class _Interrupts:
+    """Ctrl-C and SIGTERM raise KeyboardInterrupt, and are remembered.
 
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
+    Python loses an exception raised inside a finalizer or a weakref callback (it prints
+    "Exception ignored in …" and goes on): an interrupt that lands there would let the run
+    finish and write its outputs. Remembered, it is raised again at the next document and
+    before the outputs are put in place (:meth:`check`).
+    """
 
-    def interrupt(signum: int, frame: Any) -> None:
+    def __init__(self) -> None:
+        self.seen = False
+
+    def __call__(self, signum: int, frame: Any) -> None:
+        self.seen = True
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    def check(self) -> None:
+        if self.seen:
+            raise KeyboardInterrupt
+
+    @contextmanager
+    def handled(self) -> Iterator[None]:
+        """This object as the handler of SIGINT and SIGTERM (main thread only), then the
+        previous handlers again."""
+        import signal
+        import threading
+
+        self.seen = False
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        previous = {sig: signal.signal(sig, self) for sig in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            yield
+        finally:
+            for sig, handler in previous.items():
+                if handler is not None:  # (None: a handler not set from Python; left as is)
+                    signal.signal(sig, handler)
+
+
+_INTERRUPTS = _Interrupts()
 
 
 @contextmanager
@@ -346,22 +371,22 @@ def _caused_by_interrupt(exc: BaseException) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m analysis``; returns the exit status (0, 1, 2 or 130: see ``--help``)."""
-    args = build_parser().parse_args(argv)
-    try:  # (the check of the paths imports the corpus module: Ctrl-C may land there too)
-        problem = _usage_problem(args)
-        if problem:
-            print(f"error: {problem}", file=sys.stderr)
-            return EXIT_USAGE
-        bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
-        with _sigterm_as_interrupt():
+    with _INTERRUPTS.handled():
+        try:  # (every import is in here: Ctrl-C may land in one)
+            args = build_parser().parse_args(argv)
+            problem = _usage_problem(args)
+            if problem:
+                print(f"error: {problem}", file=sys.stderr)
+                return EXIT_USAGE
+            bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
             errors = _run(args, bar)
-    except OutputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except BaseException as exc:  # Ctrl-C, also when an import wrapped it in another error
-        if not _caused_by_interrupt(exc):
-            raise
-        print("\nerror: interrupted; nothing written, previous outputs left as they were",
-              file=sys.stderr)
-        return EXIT_INTERRUPTED
+        except OutputError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        except BaseException as exc:  # Ctrl-C, also when an import wrapped it in another error
+            if not _caused_by_interrupt(exc):
+                raise
+            print("\nerror: interrupted; nothing written, previous outputs left as they were",
+                  file=sys.stderr)
+            return EXIT_INTERRUPTED
     return EXIT_BAD_INPUT if len(errors) else EXIT_OK
