@@ -369,6 +369,15 @@ def _caused_by_interrupt(exc: BaseException) -> bool:
     return False
 
 
+def _forget_handled_interrupt() -> None:
+    """Undo CPython's note of an unhandled Ctrl-C, made when one lands in code run by
+    ``eval`` of a string (``collections.namedtuple`` builds its classes that way, so any
+    import may): ``python -m`` would otherwise end by killing itself with SIGINT, exit -2
+    instead of our 130, although the interrupt was handled. The note is cleared at the start
+    of every such ``eval`` and set only if it fails: one that succeeds clears it."""
+    eval("None")  # a constant: nothing is run but the reset
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m analysis``; returns the exit status (0, 1, 2 or 130: see ``--help``)."""
     with _INTERRUPTS.handled():
@@ -386,6 +395,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BaseException as exc:  # Ctrl-C, also when an import wrapped it in another error
             if not _caused_by_interrupt(exc):
                 raise
+            _forget_handled_interrupt()
             print("\nerror: interrupted; nothing written, previous outputs left as they were",
                   file=sys.stderr)
             return EXIT_INTERRUPTED
