@@ -242,6 +242,25 @@ def test_cli_unreachable_scheduler_is_a_one_line_usage_error(tmp_path: Path) -> 
     assert not out.exists()
 
 
+def test_cli_scheduler_without_workers_is_a_one_line_usage_error(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        tmp_path: Path) -> None:
+    """A scheduler no worker has joined would hold the run's first task for ever, in
+    silence: the command line waits a while for a worker, then says so."""
+    monkeypatch.setattr(cli, "WORKERS_WAIT_SECONDS", 2)
+    out = tmp_path / "out.csv"
+    with distributed.LocalCluster(n_workers=0, dashboard_address=None) as empty:
+        t0 = time.monotonic()
+        status = cli.main(["extract", str(paths.corpus_files("national")[0]), "-o", str(out),
+                           "--scheduler", empty.scheduler_address])
+    assert time.monotonic() - t0 < 30
+    assert status == cli.EXIT_USAGE
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"error: no worker has joined the Dask scheduler {empty.scheduler_address} "
+                   "in 2 s; nothing written"]
+    assert not out.exists()
+
+
 def test_cli_without_distributed_is_a_one_line_usage_error(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
         tmp_path: Path) -> None:

@@ -48,7 +48,8 @@ exit status:
   1    some inputs were bad (each named on standard error and in --errors); the good
        ones are written
   2    usage or output error (bad option, unwritable output, same file twice, no
-       scheduler, a cluster that runs no document): nothing was done
+       scheduler or no worker joining it, a cluster that runs no document): nothing
+       was done
   130  interrupted (Ctrl-C or SIGTERM): nothing written, previous outputs left as they were
 """
 
@@ -264,6 +265,9 @@ class _Interrupts:
 _INTERRUPTS = _Interrupts()
 
 
+WORKERS_WAIT_SECONDS = 120  # for a Dask scheduler's first worker (a cluster starting up)
+
+
 @contextmanager
 def _executor(args: argparse.Namespace) -> Iterator[Any]:
     """None (serial), a worker count, or a Dask client's executor (closed afterwards)."""
@@ -291,6 +295,14 @@ def _executor(args: argparse.Namespace) -> Iterator[Any]:
             client = Client(args.scheduler, timeout="10s")
     except (OSError, TimeoutError, ValueError) as exc:
         raise OutputError(f"cannot reach the Dask scheduler {args.scheduler}: {exc}") from None
+    try:
+        client.wait_for_workers(1, timeout=WORKERS_WAIT_SECONDS)
+    except (OSError, TimeoutError) as exc:  # the run's first task would wait for ever
+        client.close()
+        if cluster is not None:
+            cluster.close()
+        raise OutputError(f"no worker has joined the Dask scheduler {args.scheduler} in "
+                          f"{WORKERS_WAIT_SECONDS} s; nothing written") from exc
     try:
         yield client.get_executor()
     finally:
