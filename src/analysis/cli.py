@@ -296,14 +296,11 @@ def _executor(args: argparse.Namespace) -> Iterator[Any]:
     except (OSError, TimeoutError, ValueError) as exc:
         raise OutputError(f"cannot reach the Dask scheduler {args.scheduler}: {exc}") from None
     try:
-        client.wait_for_workers(1, timeout=WORKERS_WAIT_SECONDS)
-    except (OSError, TimeoutError) as exc:  # the run's first task would wait for ever
-        client.close()
-        if cluster is not None:
-            cluster.close()
-        raise OutputError(f"no worker has joined the Dask scheduler {args.scheduler} in "
-                          f"{WORKERS_WAIT_SECONDS} s; nothing written") from exc
-    try:
+        try:
+            client.wait_for_workers(1, timeout=WORKERS_WAIT_SECONDS)
+        except (OSError, TimeoutError) as exc:  # the run's first task would wait for ever
+            raise OutputError(f"no worker has joined the Dask scheduler {args.scheduler} in "
+                              f"{WORKERS_WAIT_SECONDS} s; nothing written") from exc
         yield client.get_executor()
     finally:
         client.close()
