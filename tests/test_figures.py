@@ -265,6 +265,19 @@ def test_every_figure_quotes_its_raw_span_and_fits_the_schema(report, figs) -> N
     assert not figs.duplicated(["doc", "start", "indicator"]).any()
 
 
+def test_the_figures_table_can_be_edited_in_every_column() -> None:
+    """Columns built from Arrow buffers must still take a user's edits (no read-only data)."""
+    figs = extract_text("2019年全区实现旅游收入47亿元，增长42%。")
+    assert len(figs) == 2 and figs.period_start.isna().all()  # None read as missing
+    edits = {"year": 2018, "value": 1.5, "low": 0.5, "high": 2.5, "multiplier": 10.0,
+             "start": 3, "end": 4, "sentence_id": 9, "period_start": 2016, "period_end": 2020,
+             "headline": True, "indicator": "旅游总收入"}
+    for column, value in edits.items():
+        figs.loc[1, column] = value
+        figs[column].array[0] = value  # in place, on the column's own array
+        assert figs.loc[1, column] == value and figs.loc[0, column] == value, column
+
+
 def test_thresholds_that_qualify_a_noun_are_not_figures() -> None:
     rows = _rows("完成通20户以上自然屯道路硬化32公里。", REVIEW_2019)
     assert [(r[2], r[3]) for r in rows] == [(32.0, "公里")]
