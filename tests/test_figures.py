@@ -533,18 +533,20 @@ def test_look_back_sentences_from_cue_positions_are_the_scan_rule(text: str) -> 
 def test_sentences_passed_over_between_hints_hold_no_quantity(text: str,
                                                               data: st.DataObject) -> None:
     """Any spans in order, even a hard cut inside 两万 (a sentence of MAX_SENTENCE characters
-    without a boundary is cut at the limit)."""
+    without a boundary is cut at the limit), with gaps between them (the blank lines
+    between paragraphs)."""
     import itertools
 
     from analysis.extraction import extract as ex
     from analysis.extraction.numbers import may_hold_quantity
-    from analysis.reading.structure import Sentence
 
     cuts = sorted(set(data.draw(st.lists(st.integers(0, len(text)), max_size=8))))
     bounds = [0, *cuts, len(text)]
-    spans = [Sentence(i, 0, a, b) for i, (a, b) in enumerate(itertools.pairwise(bounds))]
-    want = [s for s in spans if may_hold_quantity(text, s.start, s.end)]
-    assert list(ex._may_hold(text, spans)) == want
+    spans = list(itertools.pairwise(bounds))
+    kept = data.draw(st.lists(st.booleans(), min_size=len(spans), max_size=len(spans)))
+    spans = [span for span, keep in zip(spans, kept, strict=True) if keep]  # gaps between
+    want = [i for i, (a, b) in enumerate(spans) if may_hold_quantity(text, a, b)]
+    assert list(ex._may_hold(text, [a for a, _ in spans], [b for _, b in spans])) == want
 
 
 def _indicator_id_by_scan(name: str) -> str:

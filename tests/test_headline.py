@@ -7,6 +7,8 @@ whether it belongs to the report's "主要预期目标是：" passage.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import analysis
 from analysis import paths
@@ -89,3 +91,52 @@ def test_every_corpus_report_but_2020_has_a_main_targets_passage() -> None:
     docs = {p.stem for p in paths.corpus_files()}
     assert docs - with_passage == {"national-china-2020"}
     assert not figs[figs.headline & (figs.status != "target")].shape[0]
+
+
+def _headline_by_scan(report: analysis.Report) -> frozenset[int]:
+    """The passage rule, spelled out as a scan of every sentence: the first sentence with a
+    cue (whose search runs 8 characters past its end), then its paragraph's later sentences
+    and, after a ：, the next paragraph and its list items."""
+    from analysis.extraction import extract as ex
+
+    text, pars = report.normalized.text, report._paragraphs
+    sentences = list(report._sentences)
+    for s in sentences:
+        window = text[s.start : s.end + 8]
+        if "主要" not in window and "预期" not in window:
+            continue
+        end = ex._headline_cue(report, s)
+        if end is None:
+            continue
+        pi = next(p.index for p in pars[s.paragraph :] if p.end >= end)
+        out = {x.index for x in sentences if x.paragraph == pi and x.end > s.start}
+        if text[pars[pi].start : pars[pi].end].rstrip().endswith(("：", ":")):
+            for j in range(pi + 1, len(pars)):
+                if j > pi + 1 and not ex._LIST_ITEM.match(text, pars[j].start):
+                    break
+                out |= {x.index for x in sentences if x.paragraph == j}
+        return frozenset(out)
+    for p in pars:
+        if ex._HEADLINE_HEADING.match(text[p.start : p.end].strip()):
+            return frozenset(x.index for x in sentences
+                             if p.index < x.paragraph and all(
+                                 q == p.index + 1 or ex._LIST_ITEM.match(text, pars[q].start)
+                                 for q in range(p.index + 1, x.paragraph + 1)))
+    return frozenset()
+
+
+_HEADLINE_PIECES = ["二、2021年工作安排\n", "一、2020年工作回顾\n", "今年主要预期目标是：", "主要",
+                    "预期", "目标是", "地区生产总值增长6%左右。", "——新增就业1万人。\n", "\n",
+                    "（一）主要预期目标\n", "今后五年，", "1.城镇新增就业2000人；", "加快发展。",
+                    "主要预期目标\n是：", "预期目标为", "收入增长5%", "。", "：\n"]
+
+
+@given(st.lists(st.sampled_from(_HEADLINE_PIECES), min_size=1, max_size=14).map(
+    lambda pieces: "政府工作报告\n" + "".join(pieces)))
+def test_headline_sentences_from_cue_words_are_the_scan_rule(text: str) -> None:
+    """The passage is found from the occurrences of 主要/预期 by bisection (most sentences
+    are never visited): the same sentences as a scan of every sentence."""
+    from analysis.extraction import extract as ex
+
+    report = analysis.Report.fromstring(text, doc="t")
+    assert ex._headline_sentences(report) == _headline_by_scan(report)

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from ..reading.document import Report
-    from ..reading.structure import Sentence
+    from ..reading.structure import Sentence, Sentences
 
 __all__ = [
     "FIGURE_COLUMNS",
@@ -844,8 +844,10 @@ def _views(report: Report) -> Iterator[_View]:
     text, offsets = nt.text, nt.offsets
     contexts: dict[int, Context] = {}  # the usual context of each section, by id(section)
     skip = (*_SKIP_KINDS, "appendix")
-    for s in _may_hold(text, report._sentences):
-        sec = outline.section_at(s.start)
+    starts, ends = report._sentences.starts, report._sentences.ends
+    for i in _may_hold(text, starts, ends):
+        start = starts[i]
+        sec = outline.section_at(start)
         if sec is not None and sec.kind in skip:
             continue
         ctx = contexts.get(id(sec))
@@ -853,36 +855,37 @@ def _views(report: Report) -> Iterator[_View]:
             part, y = part_year(sec)
             ctx = contexts[id(sec)] = Context(part, y, sec.id if sec else None,
                                               sec.title if sec else "")
-        sentence = text[s.start : s.end]
+        sentence = text[start : ends[i]]
         if ctx.part is None:
             part, y = _part_from_cues(sentence, year)
             ctx = Context(part, y, ctx.section, ctx.section_title)
-        elif ctx.part == "plan" and s.index in looking_back and ctx.year is not None:
+        elif ctx.part == "plan" and i in looking_back and ctx.year is not None:
             # 过去一年，……国内生产总值增长10.3% in the plan part
             ctx = Context("review", ctx.year - 1, ctx.section, ctx.section_title)
-        yield _View(sentence, offsets, s.start, ctx, s.index)
+        yield _View(sentence, offsets, start, ctx, i)
     yield from _project_views(report)
 
 
-def _may_hold(text: str, sentences: Sequence[Sentence]) -> Iterator[Sentence]:
-    """The sentences (in order, spans of ``text``) for which :func:`may_hold_quantity` holds.
+def _may_hold(text: str, starts: Sequence[int], ends: Sequence[int]) -> Iterator[int]:
+    """The indices of the sentences (spans ``[starts[i], ends[i])`` of ``text``, in order,
+    not overlapping) for which :func:`may_hold_quantity` holds.
 
-    One forward search finds the next place a quantity may start; every sentence before it
-    is passed over without a call of its own (most sentences hold no number). A hint that
-    runs past its sentence's end is decided by the sentence's own search.
+    One forward search finds the next place a quantity may start, and a bisection the
+    sentence it falls in: the sentences before it are never looked at (most sentences hold
+    no number). A hint that runs past its sentence's end is decided by the sentence's own
+    search.
     """
-    hint = may_hold_quantity_at(text, 0)
-    for s in sentences:
+    n = len(starts)
+    i = 0
+    while i < n:
+        hint = may_hold_quantity_at(text, starts[i])
         if hint is None:
             return
-        if hint[0] < s.start:
-            hint = may_hold_quantity_at(text, s.start)
-            if hint is None:
-                return
-        if hint[0] >= s.end:
-            continue
-        if hint[1] <= s.end or may_hold_quantity(text, s.start, s.end):
-            yield s
+        i = max(i, bisect_right(starts, hint[0], i) - 1)  # the last sentence starting by it
+        if hint[0] < ends[i] and (hint[1] <= ends[i]
+                                  or may_hold_quantity(text, starts[i], ends[i])):
+            yield i
+        i += 1
 
 
 def _project_views(report: Report) -> Iterator[_View]:
@@ -926,27 +929,22 @@ def _looking_back(report: Report) -> frozenset[int]:
     found in one search of the whole text, and their sentences by bisection.
     """
     text, sentences = report.normalized.text, report._sentences
+    starts, ends, paragraphs = sentences.starts, sentences.ends, sentences.paragraphs
     out: set[int] = set()
     for cue in _LOOK_BACK.finditer(text):
-        i = bisect_left(sentences, cue.start(), key=_start_of)
-        if i == len(sentences) or sentences[i].start != cue.start():
+        i = bisect_left(starts, cue.start())
+        if i == len(starts) or starts[i] != cue.start():
             continue  # not at a sentence's start
-        first = sentences[i]
-        if first.index in out or not _LOOK_BACK.match(text, first.start, first.end):
+        if i in out or not _LOOK_BACK.match(text, starts[i], ends[i]):
             continue  # already in a walk, or the cue runs past its sentence
-        out.add(first.index)
-        for j in range(i + 1, len(sentences)):  # (a slice would copy the rest of the list)
-            s = sentences[j]
-            if s.paragraph != first.paragraph or (
-                    not _LOOK_BACK.match(text, s.start, s.end)
-                    and _FORWARD.search(text, s.start, s.end)):
+        out.add(i)
+        for j in range(i + 1, len(starts)):
+            if paragraphs[j] != paragraphs[i] or (
+                    not _LOOK_BACK.match(text, starts[j], ends[j])
+                    and _FORWARD.search(text, starts[j], ends[j])):
                 break  # (a later cue keeps the look back going)
-            out.add(s.index)
+            out.add(j)
     return frozenset(out)
-
-
-def _start_of(s: Sentence) -> int:
-    return s.start
 
 
 def _part_from_cues(sentence: str, year: int | None) -> tuple[str | None, int | None]:
@@ -1003,18 +1001,23 @@ def _headline_sentences(report: Report) -> frozenset[int]:
     next paragraph and the list items right after it.
     """
     text, pars, sentences = report.normalized.text, report._paragraphs, report._sentences
-    n = len(text)
-    for s in sentences:
-        # Every cue holds 主要 or 预期: two substring finds spare the other sentences a call
-        # and a regex search that has no first character to skip to.
-        last = min(s.end + 8, n)
-        if text.find("主要", s.start, last) < 0 and text.find("预期", s.start, last) < 0:
-            continue
+    starts, ends = sentences.starts, sentences.ends
+    # A cue starts with 主要 or 预期 inside its sentence (it may run on past the sentence's
+    # end, over a line break): only the sentences where such a word starts are looked at,
+    # in order, each found by bisection; the others (most of them) are never visited.
+    seen = -1  # the last sentence looked at
+    for word in _CUE_WORD.finditer(text):
+        k = word.start()
+        i = bisect_right(starts, k) - 1
+        if i <= seen or k >= ends[i]:
+            continue  # (a word between two sentences: in no sentence)
+        seen = i
+        s = sentences[i]
         end = _headline_cue(report, s)
         if end is None:
             continue
         pi = next(p.index for p in pars[s.paragraph :] if p.end >= end)
-        out = {x.index for x in _of_paragraph(sentences, pi) if x.end > s.start}
+        out = {j for j in _of_paragraph(sentences, pi) if ends[j] > s.start}
         if text[pars[pi].start : pars[pi].end].rstrip().endswith(("：", ":")):
             out |= _list_after(text, pars, sentences, pi)
         return frozenset(out)
@@ -1025,15 +1028,14 @@ def _headline_sentences(report: Report) -> frozenset[int]:
     return frozenset()
 
 
-def _of_paragraph(sentences: Sequence[Sentence], pi: int) -> Sequence[Sentence]:
-    """The sentences of paragraph ``pi`` (sentences come in paragraph order): two bisections
-    instead of grouping every sentence of the report by paragraph."""
-    lo = bisect_left(sentences, pi, key=_paragraph_of)
-    return sentences[lo : bisect_right(sentences, pi, lo, key=_paragraph_of)]
+_CUE_WORD = re.compile("主要|预期")
 
 
-def _paragraph_of(s: Sentence) -> int:
-    return s.paragraph
+def _of_paragraph(sentences: Sentences, pi: int) -> range:
+    """The indices of the sentences of paragraph ``pi`` (sentences come in paragraph order):
+    two bisections instead of grouping every sentence of the report by paragraph."""
+    lo = bisect_left(sentences.paragraphs, pi)
+    return range(lo, bisect_right(sentences.paragraphs, pi, lo))
 
 
 _HEADLINE_HEADING = re.compile(
@@ -1041,13 +1043,13 @@ _HEADLINE_HEADING = re.compile(
     r"(?:经济社会发展|发展)?的?主要(?:预期)?目标[:：]?$")
 
 
-def _list_after(text: str, pars: Sequence, sentences: Sequence[Sentence], pi: int) -> set[int]:
+def _list_after(text: str, pars: Sequence, sentences: Sentences, pi: int) -> set[int]:
     """Sentences of the paragraph after ``pi`` and of the list items right after it."""
     out: set[int] = set()
     for j in range(pi + 1, len(pars)):
         if j > pi + 1 and not _LIST_ITEM.match(text, pars[j].start):
             break
-        out.update(x.index for x in _of_paragraph(sentences, j))
+        out.update(_of_paragraph(sentences, j))
     return out
 
 

@@ -26,7 +26,7 @@ from .structure import (
     Paragraph,
     Project,
     Section,
-    Sentence,
+    Sentences,
     long_sentences,
     parse_glossary,
     parse_outline,
@@ -150,7 +150,7 @@ class Report:
         return split_paragraphs(self.text)
 
     @cached_property
-    def _sentences(self) -> list[Sentence]:
+    def _sentences(self) -> Sentences:
         return split_sentences(self.text, self._paragraphs)
 
     @cached_property

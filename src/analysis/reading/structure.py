@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from typing import TYPE_CHECKING, Any, Literal
+from itertools import repeat
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from .text import _WHITESPACE, NormalizedText, code_points, lookup, search_sorted
 
@@ -37,6 +38,7 @@ __all__ = [
     "Project",
     "Section",
     "Sentence",
+    "Sentences",
     "circled_number",
     "long_sentences",
     "parse_glossary",
@@ -190,33 +192,113 @@ _CLAUSE_STOPS = ("；;", "，,：:", "、")  # strongest first
 _GLUED = frozenset("0123456789.%ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
+class Sentences(Sequence[Sentence]):
+    """The sentences of a text as columns: ``starts``, ``ends`` and ``paragraphs`` (lists of
+    ints, in order) and ``cuts`` (the ``cut`` of the few pieces of over-long sentences).
+
+    Indexing or iterating gives :class:`Sentence` records, made on demand: a report has
+    hundreds of sentences and a large text hundreds of thousands, and the rules that pass
+    over all of them (which may hold a number, which open the targets' passage) read the
+    columns with a bisection instead of one object per sentence.
+
+    >>> s = Sentences([0, 5], [5, 9], [0, 0])
+    >>> len(s), s[1], s.ends
+    (2, Sentence(index=1, paragraph=0, start=5, end=9, cut=''), [5, 9])
+    """
+
+    __slots__ = ("cuts", "ends", "paragraphs", "starts")
+
+    def __init__(self, starts: list[int], ends: list[int], paragraphs: list[int],
+                 cuts: dict[int, str] | None = None):
+        self.starts, self.ends, self.paragraphs = starts, ends, paragraphs
+        self.cuts = cuts or {}
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, i: int) -> Sentence: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Sentence]: ...
+    def __getitem__(self, i: int | slice) -> Sentence | list[Sentence]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        n = len(self.starts)
+        j = i + n if i < 0 else i
+        if not 0 <= j < n:
+            raise IndexError(f"sentence {i} of {n}")
+        return Sentence(j, self.paragraphs[j], self.starts[j], self.ends[j], self.cuts.get(j, ""))
+
+    def __iter__(self) -> Iterator[Sentence]:
+        cuts = self.cuts
+        for j, (p, a, b) in enumerate(zip(self.paragraphs, self.starts, self.ends, strict=True)):
+            yield Sentence(j, p, a, b, cuts.get(j, ""))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sentences):
+            return (self.starts, self.ends, self.paragraphs, self.cuts) == (
+                other.starts, other.ends, other.paragraphs, other.cuts)
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable lists inside
+
+    def __repr__(self) -> str:
+        return f"Sentences({len(self)} sentences)"
+
+
 def split_sentences(
     text: str, paragraphs: list[Paragraph], limit: int = MAX_SENTENCE
-) -> list[Sentence]:
-    """Sentences end at 。！？ (and any closing quote after them) or at the paragraph's end.
+) -> Sentences:
+    r"""Sentences end at 。！？ (and any closing quote after them) or at the paragraph's end.
 
     A sentence longer than ``limit`` is cut into pieces (see :class:`Sentence`), so that no
     later step ever sees an unbounded sentence. ``paragraphs`` are lines of ``text`` (as
-    :func:`split_paragraphs` gives them): the sentence ends are found in all of it at once.
+    :func:`split_paragraphs` gives them): the sentence ends are found in all of it at once,
+    and a paragraph no longer than ``limit`` takes its sentences in one slice of them.
+
+    >>> list(split_sentences("增长5%。好。\n尾", split_paragraphs("增长5%。好。\n尾")))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [Sentence(index=0, paragraph=0, start=0, end=5, cut=''),
+     Sentence(index=1, paragraph=0, start=5, end=7, cut=''),
+     Sentence(index=2, paragraph=1, start=8, end=9, cut='')]
     """
     ends = _sentence_ends(text)
-    out: list[Sentence] = []
+    starts_out: list[int] = []
+    ends_out: list[int] = []
+    paras: list[int] = []
+    cuts: dict[int, str] = {}
+
+    def add(a: int, b: int, paragraph: int) -> None:  # one sentence, in pieces if too long
+        for i, j, cut in _pieces(text, a, b, limit):
+            if cut:
+                cuts[len(starts_out)] = cut
+            starts_out.append(i)
+            ends_out.append(j)
+            paras.append(paragraph)
+
     hi = 0
     for p in paragraphs:
         pos, stop, index = p.start, p.end, p.index
         lo = bisect_right(ends, pos, hi)
         hi = bisect_right(ends, stop, lo)
-        for end in ends[lo:hi]:
-            if end - pos > limit:
-                _add_pieces(out, text, index, pos, end, limit)
-            else:
-                out.append(Sentence(len(out), index, pos, end))
-            pos = end
-        if stop - pos > limit:
-            _add_pieces(out, text, index, pos, stop, limit)
-        elif pos < stop and text[pos:stop].strip():
-            out.append(Sentence(len(out), index, pos, stop))
-    return out
+        if stop - pos > limit:  # rare: a sentence of it may need cutting
+            for end in ends[lo:hi]:
+                add(pos, end, index)
+                pos = end
+            if stop - pos > limit or (pos < stop and text[pos:stop].strip()):
+                add(pos, stop, index)
+            continue
+        if hi > lo:
+            starts_out.append(pos)
+            starts_out.extend(ends[lo : hi - 1])
+            ends_out.extend(ends[lo:hi])
+            paras.extend(repeat(index, hi - lo))
+            pos = ends[hi - 1]
+        if pos < stop and text[pos:stop].strip():
+            starts_out.append(pos)
+            ends_out.append(stop)
+            paras.append(index)
+    return Sentences(starts_out, ends_out, paras, cuts)
 
 
 _STOP, _CLOSER, _CIRCLED, _SPACE = 1, 2, 4, 8  # bits of _classes()
@@ -259,13 +341,6 @@ def _sentence_ends(text: str) -> list[int]:
     return (stops[~goes_on] + 1).tolist()
 
 
-def _add_pieces(
-    out: list[Sentence], text: str, paragraph: int, start: int, end: int, limit: int
-) -> None:
-    for a, b, cut in _pieces(text, start, end, limit):
-        out.append(Sentence(len(out), paragraph, a, b, cut))
-
-
 def _pieces(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, int, str]]:
     """Pieces of at most ``limit`` characters of an over-long sentence (the last one uncut)."""
     while end - start > limit:
@@ -302,7 +377,7 @@ class LongSentence:
                 f"(limit {MAX_SENTENCE:,}) was read as {self.pieces} pieces, {how}")
 
 
-def long_sentences(sentences: list[Sentence]) -> list[LongSentence]:
+def long_sentences(sentences: Sequence[Sentence]) -> list[LongSentence]:
     """The over-long sentences that :func:`split_sentences` cut, one record each."""
     out: list[LongSentence] = []
     first: Sentence | None = None
