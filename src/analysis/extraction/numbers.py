@@ -75,7 +75,10 @@ def parse_number(s: str) -> float:
     >>> parse_number("1,379"), parse_number("302.4"), parse_number("1 026.4")
     (1379.0, 302.4, 1026.4)
     """
-    return float(_NUM_FILLER.sub("", s))
+    try:
+        return float(s)  # most numbers: no separator (float() refuses a comma or inner gap)
+    except ValueError:
+        return float(_NUM_FILLER.sub("", s))
 
 
 _NUM_FILLER = re.compile(_GAP + "|,")
@@ -146,10 +149,13 @@ _NOT_BOUND = re.compile(r"(?:签|节|预|合|制|条|公|婚|履|违|大)约$|(?
 
 _BOUND_OF_PREFIX = dict(_PREFIX_BOUNDS)
 _PREFIX_LENGTHS = sorted({len(w) for w, _ in _PREFIX_BOUNDS}, reverse=True)
+_PREFIX_LAST = frozenset(w[-1] for w, _ in _PREFIX_BOUNDS)
 
 
 def _prefix_bound(text: str, pos: int) -> str | None:
     """The bound of the word ending at ``pos`` (the longest: 不高于 before 高于), if any."""
+    if pos == 0 or text[pos - 1] not in _PREFIX_LAST:
+        return None  # most numbers follow a verb (增长, 达到): one look at one character
     for n in _PREFIX_LENGTHS:
         if n <= pos and (bound := _BOUND_OF_PREFIX.get(text[pos - n : pos])) is not None:
             return None if _NOT_BOUND.search(text, max(0, pos - 2), pos) else bound
@@ -158,22 +164,21 @@ def _prefix_bound(text: str, pos: int) -> str | None:
 
 def _is_label(text: str, m: re.Match[str]) -> bool:
     """Numbers that are names, codes or ordinals, not quantities."""
-    a, b = m.start(), m.end()
-    before = text[a - 1] if a else ""
+    a, b = m.span()
+    # PM2.5, G322, R2; “5+5”, 1+N; 第8届, 第3季度
+    if a and text[a - 1] in _LABEL_BEFORE:
+        return True
+    if text.startswith(("+", "＋"), m.end("num")):  # 5+5 read up to the sign
+        return True
     after = text[b] if b < len(text) else ""
-    if before.isascii() and before.isalpha():  # PM2.5, G322, R2
+    if after in _ASCII_LETTERS:  # 4A级 never reaches here; 5G, 3D do
         return True
-    if (before and before in "+＋.／/") or text.startswith(("+", "＋"), m.end("num")):  # “5+5”, 1+N
-        return True
-    if before == "第" or text.endswith("第", 0, a):  # 第8届, 第3季度
-        return True
-    if after.isascii() and after.isalpha():  # 4A级 never reaches here; 5G, 3D do
-        return True
-    unit = m.group("unit")
     # A bare measure word right before 月/日/年/号/级/类/星/周年 is a date or a label.
-    return unit in ("个", "期") and bool(_DATE_AFTER.match(after))  # one character
+    return m.group("unit") in ("个", "期") and bool(_DATE_AFTER.match(after))  # one character
 
 
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_LABEL_BEFORE = _ASCII_LETTERS | frozenset("+＋.／/第")
 _DATE_AFTER = re.compile(r"[月日号级类星]|周年|年代|世纪")
 
 
@@ -293,6 +298,7 @@ def find_quantities(text: str) -> list[Quantity]:
     if not may_hold_quantity(text):
         return []  # most sentences hold no number: one cheap search instead of three scans
     out: list[Quantity] = []
+    counted = False  # whether a quantity is in 个 (see _shared_points)
     for m in QUANTITY.finditer(text):
         if _is_label(text, m) or _split_digits(text, m):
             continue
@@ -322,11 +328,12 @@ def find_quantities(text: str) -> list[Quantity]:
             low = num
         elif bound in ("le", "lt"):
             high = num
+        counted = counted or unit == "个"
         out.append(Quantity(value, low, high, unit, base, mult, bound, m.start(), m.end()))
     if _CN_HINT.search(text):
         out.extend(_cn_quantities(text))
         out.sort(key=lambda q: q.start)
-    return _shared_points(text, out)
+    return _shared_points(text, out) if counted else out
 
 
 def _shared_points(text: str, found: list[Quantity]) -> list[Quantity]:
