@@ -581,3 +581,27 @@ def test_indicator_ids_by_last_character_are_the_scan_of_every_alias(name: str) 
     from analysis.extraction.indicators import indicator_id
 
     assert indicator_id.__wrapped__(name) == _indicator_id_by_scan(name)
+
+
+@given(st.text(alphabet="增长5%，。；;亿元", min_size=1, max_size=400), st.data(),
+       st.sampled_from([160, 12, 4]))
+def test_figure_context_is_the_clause_around_the_figure(sentence: str, data: st.DataObject,
+                                                         limit: int) -> None:
+    """The context is the figure's clause between semicolons (；/;, the one after it kept),
+    or, when that clause is longer than ``limit``, ``limit`` characters of it that hold
+    the figure (when the figure itself fits)."""
+    from analysis.extraction.extract import figure_context
+
+    start = data.draw(st.integers(0, len(sentence) - 1))
+    end = data.draw(st.integers(start + 1, len(sentence)))
+    ctx = figure_context(sentence, start, end, limit)
+    before = [i for i, ch in enumerate(sentence[:start]) if ch in "；;"]
+    after = [i for i, ch in enumerate(sentence) if ch in "；;" and i >= end]
+    a = before[-1] + 1 if before else 0
+    b = after[0] + 1 if after else len(sentence)
+    if b - a <= limit:
+        assert ctx == sentence[a:b]
+    else:
+        assert len(ctx) <= limit and ctx in sentence[a:b]
+        if end - start <= limit:
+            assert sentence[start:end] in ctx

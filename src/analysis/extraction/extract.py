@@ -1105,6 +1105,8 @@ def figure_context(sentence: str, start: int, end: int, limit: int = CONTEXT_CHA
     >>> figure_context("全年完成投资50亿元，增长8%；新增就业3000人。", 10, 12)
     '全年完成投资50亿元，增长8%；'
     """
+    if len(sentence) <= limit and "；" not in sentence and ";" not in sentence:
+        return sentence  # most sentences: one clause, short enough (what the rest gives)
     a = max(sentence.rfind("；", 0, start), sentence.rfind(";", 0, start)) + 1
     stops = [i for i in (sentence.find("；", end), sentence.find(";", end)) if i >= 0]
     b = min(stops) + 1 if stops else len(sentence)
