@@ -106,6 +106,30 @@ def test_collected_frame_is_pandas_own_reading_of_the_columns(corpus) -> None:
     assert want.year.isna().sum() >= results[1].rows
 
 
+@pytest.mark.parametrize(("piece_rows", "chunk_rows"), [(1, 20_000), (50, 20_000), (50, 120)])
+def test_frames_built_from_arrow_pieces_are_the_same_table(corpus, monkeypatch, piece_rows,
+                                                           chunk_rows) -> None:
+    """While a chunk fills, its figures go to Arrow a few rows at a time (so that a pool's
+    parent does this work while its workers run): pieces of any size, in chunks of any size,
+    give the table of one piece, in input order, missing years (pd.NA) included."""
+    from analysis import corpus as corpus_module
+
+    results = [extract_document(p, i) for i, p in enumerate(corpus["good"][:4])]
+    results[2] = replace(results[2], figures={**results[2].figures,
+                                              "year": [pd.NA] * results[2].rows})
+    want = pd.concat(list(corpus_module._frames(results)), ignore_index=True)
+    assert len(want) > 150 and want.year.isna().sum() >= results[2].rows
+    monkeypatch.setattr(corpus_module, "_ARROW_PIECE_ROWS", piece_rows)
+    frames = list(corpus_module._frames(results, chunk_rows))
+    chunks, filled = 0, 0  # a chunk ends with the document that brings it to chunk_rows
+    for r in results:
+        filled += r.rows
+        if filled >= chunk_rows:
+            chunks, filled = chunks + 1, 0
+    assert len(frames) == chunks + (filled > 0)
+    pd.testing.assert_frame_equal(pd.concat(frames, ignore_index=True), want)
+
+
 @pytest.mark.parametrize("make", [
     lambda: ThreadPoolExecutor(2),
     lambda: ProcessPoolExecutor(2),

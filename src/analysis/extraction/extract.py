@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -35,6 +35,7 @@ from .numbers import (
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyarrow as pa
 
     from ..reading.document import Report
     from ..reading.structure import Sentence, Sentences
@@ -1155,35 +1156,54 @@ def figure_frame(columns: dict[str, list]) -> pd.DataFrame:
 def _frame_of(columns: dict[str, list]) -> pd.DataFrame:
     """:func:`figure_frame`, emptying ``columns`` as it goes: each list is let go once its
     column is built, so a large table is never held twice over (lists and frame)."""
-    import numpy as np
+    return frame_from_arrow(arrow_columns(columns, pop=True))
+
+
+def arrow_columns(columns: dict[str, list], pop: bool = False) -> dict[str, pa.Array]:
+    """The column lists of :func:`figure_columns` as Arrow arrays (text as ``large_string``,
+    a missing value as a null), each read in C at once; ``pop`` empties ``columns`` as it
+    goes. :func:`frame_from_arrow` makes the frame of them (or of several such pieces)."""
+    import pyarrow as pa
+
+    out: dict[str, pa.Array] = {}
+    for c in FIGURE_COLUMNS:
+        values = columns.pop(c) if pop else columns[c]
+        kind = pa.type_for_alias(_ARROW_TYPES[FIGURE_DTYPES[c]])
+        try:
+            out[c] = pa.array(values, type=kind)
+        except (TypeError, ValueError):  # pd.NA or NaN for a missing number: pandas' ways
+            out[c] = pa.array(values, type=kind, from_pandas=True)
+    return out
+
+
+def frame_from_arrow(arrays: Mapping[str, pa.Array | pa.ChunkedArray]) -> pd.DataFrame:
+    """Arrow columns (:func:`arrow_columns`, whole or in pieces) as the figures frame of
+    :data:`FIGURE_DTYPES`: text stays in Arrow (pandas' ``str``), numbers become NumPy
+    arrays (writable: a user may edit the frame), each column built in its dtype at once."""
     import pandas as pd
     import pyarrow as pa
 
     str_dtype = pd.api.types.pandas_dtype("str")
     data: dict[str, Any] = {}
     for c in FIGURE_COLUMNS:
-        dtype: Any = FIGURE_DTYPES[c]
-        values = columns.pop(c)
-        if dtype == "float64":  # (Arrow turns None into NaN at a third of NumPy's cost)
-            try:
-                data[c] = pa.array(values, type=pa.float64()).to_numpy(
-                    zero_copy_only=False, writable=True)  # (a user may edit the frame)
-            except (TypeError, ValueError):  # a value Arrow does not take: NumPy's reading
-                data[c] = np.array(values, dtype=dtype)
-        elif dtype in ("int64", "bool"):
-            data[c] = np.array(values, dtype=dtype)
-        elif dtype == "Int64":
-            try:  # Arrow reads the list and its Nones in C (two list passes in Python cost
-                ints = pa.array(values, type=pa.int64())  # ten times as much)
-                data[c] = pd.arrays.IntegerArray(
-                    ints.fill_null(0).to_numpy(writable=True),
-                    ints.is_null().to_numpy(zero_copy_only=False, writable=True))
-            except (TypeError, ValueError):  # another missing value (pd.NA, NaN): pandas'
-                data[c] = pd.array(values, dtype="Int64")  # own, slower reading
-        else:  # "str": pandas keeps it in Arrow (large_string)
-            data[c] = pd.arrays.ArrowStringArray(  # type: ignore[call-arg]  # stubs lag
-                pa.array(values, type=pa.large_string()), dtype=str_dtype)
+        dtype = FIGURE_DTYPES[c]
+        arr = arrays[c]
+        if isinstance(arr, pa.ChunkedArray):
+            arr = arr.combine_chunks()
+        if dtype == "Int64":
+            data[c] = pd.arrays.IntegerArray(
+                arr.fill_null(0).to_numpy(zero_copy_only=False, writable=True),
+                arr.is_null().to_numpy(zero_copy_only=False, writable=True))
+        elif dtype == "str":
+            data[c] = pd.arrays.ArrowStringArray(arr, dtype=str_dtype)  # type: ignore[call-arg]
+        else:  # float64 (a null is NaN), int64, bool
+            data[c] = arr.to_numpy(zero_copy_only=False, writable=True)
     return pd.DataFrame(data, copy=False)
+
+
+# The Arrow type of each figure dtype, by pyarrow's alias.
+_ARROW_TYPES = {"str": "large_string", "float64": "double", "int64": "int64", "bool": "bool",
+                "Int64": "int64"}
 
 
 def extract_text(text: str, doc: str = "text") -> pd.DataFrame:
