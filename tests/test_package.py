@@ -41,6 +41,49 @@ def test_environment_yml_names_the_same_packages_as_pyproject() -> None:
     assert listed == declared
 
 
+# Packages the code imports only for an optional feature: the extra that installs them and
+# the package of that extra which brings them (nbformat comes with nbconvert).
+_OPTIONAL_IMPORTS = {
+    "distributed": ("dask", "distributed"), "pandera": ("dev", "pandera"),
+    "nbconvert": ("notebooks", "nbconvert"), "nbformat": ("notebooks", "nbconvert"),
+    "nbclient": ("notebooks", "nbconvert"), "jupyter_client": ("notebooks", "nbconvert"),
+    "traitlets": ("notebooks", "nbconvert"),
+}
+_COMES_WITH = {"pdfminer": "pdfplumber"}  # core imports that a core dependency brings
+
+
+def test_every_package_the_code_imports_is_declared() -> None:
+    """Every third-party import of src/analysis (at module level or inside a function) is a
+    core dependency, or one of the few optional ones, declared in its extra: a core module
+    importing a package only an extra installs breaks a plain `pip install gwr-analysis`."""
+    import ast
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    core = _names(project["dependencies"])
+    extras = {name: _names(specs) for name, specs in project["optional-dependencies"].items()}
+    imported: dict[str, str] = {}
+    for path in sorted((ROOT / "src" / "analysis").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top not in sys.stdlib_module_names and top != "analysis":
+                    imported.setdefault(top, str(path.relative_to(ROOT)))
+    assert {"pandas", "numpy", "pyarrow"} <= set(imported)  # the scan sees the core
+    for top, where in imported.items():
+        if top in _OPTIONAL_IMPORTS:
+            extra, package = _OPTIONAL_IMPORTS[top]
+            assert package in extras[extra], f"{where} imports {top}: not in [{extra}]"
+        else:
+            package = _COMES_WITH.get(top, top)
+            assert package in core, f"{where} imports {top}, not a core dependency"
+
+
 def test_lock_pins_every_declared_package() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     declared = _names(project["dependencies"])
