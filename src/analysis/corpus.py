@@ -660,13 +660,12 @@ def _frames(results: Iterable[DocumentResult], chunk_rows: int = 20_000
     fixed cost that would otherwise be paid a thousand times for a thousand documents.
     """
     import pandas as pd
-    import pyarrow as pa
 
     from .extraction import FIGURE_DTYPES
     from .extraction.extract import arrow_columns, frame_from_arrow
 
     columns: dict[str, list] = {}  # the latest documents' figures, as lists
-    pieces: list[dict[str, pa.Array]] = []  # the earlier ones of the chunk, in Arrow
+    pieces: list[dict[str, Any]] = []  # the earlier ones of the chunk, compact (Arrow)
     dtypes: dict[str, Any] | None = None
     rows = pending = 0
     figure_dtypes = False  # the extractor's own columns (else a plain DataFrame of the lists)
@@ -676,7 +675,7 @@ def _frames(results: Iterable[DocumentResult], chunk_rows: int = 20_000
         if not figure_dtypes:
             return pd.DataFrame(columns, columns=list(dtypes)).astype(dtypes)
         pieces.append(arrow_columns(columns))
-        return frame_from_arrow({c: pa.chunked_array([p[c] for p in pieces]) for c in dtypes})
+        return frame_from_arrow({c: [p[c] for p in pieces] for c in dtypes})
 
     for r in results:
         if not r.rows or r.figures is None or r.dtypes is None:
