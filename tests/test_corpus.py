@@ -15,6 +15,7 @@ import analysis
 from analysis.corpus import (
     ERROR_COLUMNS,
     CorpusResult,
+    DocumentResult,
     collect,
     extract_document,
     extract_many,
@@ -279,3 +280,31 @@ def test_write_parquet_refuses_to_mix_with_an_old_dataset(tmp_path: Path, corpus
         "part-null.parquet", *sorted(f"year={y}" for y in years)]
     back = pd.read_parquet(tmp_path / "noyear")
     assert len(back) == 2 * r.rows and back.year.isna().sum() == r.rows
+
+
+def test_the_last_batches_shrink_so_that_workers_end_together(corpus) -> None:
+    """Documents go out 4 at a time, but once fewer than 2 batches per worker are left, a
+    batch is a quarter of what is left (for 2 workers), down to one document: a worker
+    never starts 4 documents while the other has nothing left to do."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from analysis.corpus import _Runner
+
+    class Recording(ThreadPoolExecutor):
+        sizes: list[int] = []
+
+        def submit(self, fn, /, *args, **kwargs):  # type: ignore[override]
+            self.sizes.append(len(args[1]))
+            return super().submit(fn, *args, **kwargs)
+
+    def task_result(task):
+        return DocumentResult(task[0], task[2], task[1], 0, metadata={})
+
+    tasks = [(i, f"d{i}.txt", f"d{i}", True, False) for i in range(30)]
+    for slots, want in ((2, [4, 4, 4, 4, 3, 2, 2, 1, 1, 1, 1, 1, 1, 1]), (0, [4] * 7 + [2])):
+        with Recording(2) as pool:
+            pool.sizes = []
+            results = list(_Runner(pool, 0, fn=task_result, batch=4, slots=slots)
+                           .run(tasks, window=64))
+        assert pool.sizes == want
+        assert sorted(r.index for r in results) == list(range(30))

@@ -386,7 +386,7 @@ def _iter_extract(
         batch = _batch_size(total, workers, max_pending)
         window = max_pending or max(4 * workers, 2 * workers * batch)
         ahead = AHEAD_WINDOWS * window if ordered else None
-        results = _Runner(pool, owned, batch=batch).run(tasks, window, ahead)
+        results = _Runner(pool, owned, batch=batch, slots=workers).run(tasks, window, ahead)
     for done, result in enumerate(results, start=1):
         if progress:
             progress(done, total)
@@ -419,11 +419,13 @@ class _Runner:
     """
 
     def __init__(self, pool: Executor, owned_workers: int,
-                 fn: Callable[[Task], DocumentResult] = _extract_task, batch: int = 1):
+                 fn: Callable[[Task], DocumentResult] = _extract_task, batch: int = 1,
+                 slots: int = 0):
         self.pool = pool
         self.workers = owned_workers
         self.fn = fn  # what a worker runs on a task; tests swap in one that kills its worker
         self.batch = batch
+        self.slots = slots  # tasks the executor runs at once (0: batches never shrink)
         self.pending: dict[Future, tuple[Batch, bool]] = {}
         self.in_flight = 0  # documents in the pending batches
         self.suspects: deque[Task] = deque()  # of failed batches: run alone
@@ -500,6 +502,8 @@ class _Runner:
             return
         while queue and self.in_flight < window:
             n = min(self.batch, len(queue), max(1, window - self.in_flight))
+            if self.slots:  # the last batches shrink, down to one document, so that the
+                n = min(n, max(1, len(queue) // (2 * self.slots)))  # workers end together
             if ahead is not None:  # (tasks are queued in index order: queue[0] is oldest)
                 oldest = min((t[0] for b, _ in self.pending.values() for t in b),
                              default=queue[0][0])
