@@ -291,7 +291,9 @@ def test_the_last_batches_shrink_so_that_workers_end_together(corpus) -> None:
     from analysis.corpus import _Runner
 
     class Recording(ThreadPoolExecutor):
-        sizes: list[int] = []
+        def __init__(self, workers: int):
+            super().__init__(workers)
+            self.sizes: list[int] = []
 
         def submit(self, fn, /, *args, **kwargs):  # type: ignore[override]
             self.sizes.append(len(args[1]))
@@ -303,7 +305,6 @@ def test_the_last_batches_shrink_so_that_workers_end_together(corpus) -> None:
     tasks = [(i, f"d{i}.txt", f"d{i}", True, False) for i in range(30)]
     for slots, want in ((2, [4, 4, 4, 4, 3, 2, 2, 1, 1, 1, 1, 1, 1, 1]), (0, [4] * 7 + [2])):
         with Recording(2) as pool:
-            pool.sizes = []
             results = list(_Runner(pool, 0, fn=task_result, batch=4, slots=slots)
                            .run(tasks, window=64))
         assert pool.sizes == want

@@ -666,10 +666,10 @@ def _frames(results: Iterable[DocumentResult], chunk_rows: int = 20_000
     import pandas as pd
 
     from .extraction import FIGURE_DTYPES
-    from .extraction.extract import arrow_columns, frame_from_arrow
+    from .extraction.extract import compact_columns, frame_from_pieces
 
     columns: dict[str, list] = {}  # the latest documents' figures, as lists
-    pieces: list[dict[str, Any]] = []  # the earlier ones of the chunk, compact (Arrow)
+    pieces: list[dict[str, Any]] = []  # the earlier ones of the chunk, compact (Arrow, NumPy)
     dtypes: dict[str, Any] | None = None
     rows = pending = 0
     figure_dtypes = False  # the extractor's own columns (else a plain DataFrame of the lists)
@@ -678,8 +678,8 @@ def _frames(results: Iterable[DocumentResult], chunk_rows: int = 20_000
         assert dtypes is not None
         if not figure_dtypes:
             return pd.DataFrame(columns, columns=list(dtypes)).astype(dtypes)
-        pieces.append(arrow_columns(columns))
-        return frame_from_arrow({c: [p[c] for p in pieces] for c in dtypes})
+        pieces.append(compact_columns(columns))
+        return frame_from_pieces({c: [p[c] for p in pieces] for c in dtypes})
 
     for r in results:
         if not r.rows or r.figures is None or r.dtypes is None:
@@ -699,7 +699,7 @@ def _frames(results: Iterable[DocumentResult], chunk_rows: int = 20_000
             yield flush()
             columns, pieces, rows, pending = {}, [], 0, 0
         elif figure_dtypes and pending >= _ARROW_PIECE_ROWS:
-            pieces.append(arrow_columns(columns))  # now, not all at the end: see below
+            pieces.append(compact_columns(columns))  # now, not all at the end: see below
             columns, pending = {c: [] for c in columns}, 0
     if columns:
         yield flush()

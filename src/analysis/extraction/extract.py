@@ -1158,16 +1158,16 @@ def figure_frame(columns: dict[str, list]) -> pd.DataFrame:
 def _frame_of(columns: dict[str, list]) -> pd.DataFrame:
     """:func:`figure_frame`, emptying ``columns`` as it goes: each list is let go once its
     column is built, so a large table is never held twice over (lists and frame)."""
-    return frame_from_arrow({c: [a] for c, a in arrow_columns(columns, pop=True).items()})
+    return frame_from_pieces({c: [a] for c, a in compact_columns(columns, pop=True).items()})
 
 
-def arrow_columns(columns: dict[str, list], pop: bool = False
+def compact_columns(columns: dict[str, list], pop: bool = False
                   ) -> dict[str, pa.Array | np.ndarray]:
     """The column lists of :func:`figure_columns` in compact form, each read in C at once:
     text and nullable integers as Arrow arrays (text as ``large_string``, a missing value
     as a null), floats as Arrow arrays too (Arrow reads None a third faster than NumPy),
     integers and booleans as NumPy arrays (faster than Arrow for them, at any size).
-    ``pop`` empties ``columns`` as it goes. :func:`frame_from_arrow` makes the frame."""
+    ``pop`` empties ``columns`` as it goes. :func:`frame_from_pieces` makes the frame."""
     import numpy as np
     import pyarrow as pa
 
@@ -1186,9 +1186,9 @@ def arrow_columns(columns: dict[str, list], pop: bool = False
     return out
 
 
-def frame_from_arrow(pieces: Mapping[str, Sequence[pa.Array | np.ndarray]]) -> pd.DataFrame:
+def frame_from_pieces(pieces: Mapping[str, Sequence[pa.Array | np.ndarray]]) -> pd.DataFrame:
     """The figures frame of :data:`FIGURE_DTYPES` from the pieces of each column (what
-    :func:`arrow_columns` made of consecutive rows): text stays in Arrow (pandas' ``str``),
+    :func:`compact_columns` made of consecutive rows): text stays in Arrow (pandas' ``str``),
     numbers become NumPy arrays (writable: a user may edit the frame), each column built in
     its dtype at once."""
     import numpy as np
