@@ -268,6 +268,22 @@ _INTERRUPTS = _Interrupts()
 WORKERS_WAIT_SECONDS = 120  # for a Dask scheduler's first worker (a cluster starting up)
 
 
+DASK_LOGGERS = ("distributed", "tornado", "bokeh")
+
+
+def _silence_dask_logs() -> None:
+    """Dask's own log lines (a connection closing at shutdown, a worker restarted, a stream
+    broken under load) are not the CLI's to print: what matters comes back as figures or
+    error rows, said in one line. Each of Dask's loggers that has a level of its own
+    (``distributed.client``: warning, ``tornado.application``: error) is set too, not only
+    the top one: its ERROR lines with their tracebacks got through before."""
+    import logging
+
+    for name in [*DASK_LOGGERS, *logging.root.manager.loggerDict]:
+        if name.split(".")[0] in DASK_LOGGERS:
+            logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
 @contextmanager
 def _executor(args: argparse.Namespace) -> Iterator[Any]:
     """None (serial), a worker count, or a Dask client's executor (closed afterwards)."""
@@ -280,16 +296,15 @@ def _executor(args: argparse.Namespace) -> Iterator[Any]:
         raise OutputError("--scheduler needs Dask: pip install 'gwr-analysis[dask]'") from None
     import logging
 
-    # Dask's own log lines (connections closing at shutdown, a worker restarted) are not the
-    # CLI's to print: what matters comes back as figures or error rows, said in one line.
-    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+    _silence_dask_logs()
     cluster = None
     try:
         if args.scheduler == "local":
             with warnings.catch_warnings():  # the scheduler's HTTP port taken: it picks another
                 warnings.filterwarnings("ignore", "Port .* is already in use", UserWarning)
                 cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1,
-                                       processes=True, dashboard_address=None)
+                                       processes=True, dashboard_address=None,
+                                       silence_logs=logging.CRITICAL)  # (its workers' logs)
             client = Client(cluster)
         else:
             client = Client(args.scheduler, timeout="10s")
