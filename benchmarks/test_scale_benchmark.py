@@ -111,7 +111,8 @@ def test_real_corpus_serial_processes_and_dask(benchmark, summary, real_corpus,
     for mode, label in modes.items():
         ts = times[mode]
         median = statistics.median(ts)
-        line = (f"{mb / median:5.2f} MB/s median of {ROUNDS} rounds, each the best of 3 runs "
+        line = (f"{mb / median:5.2f} MB/s median of {ROUNDS} rounds, each the best of "
+                f"{len(runs[mode]['runs'])} runs "
                 f"(best {mb / min(ts):.2f}; every single run: median "
                 f"{mb / statistics.median(singles[mode]):.2f}; {mb:.1f} MB in {median:.2f} s")
         if mode != "serial":

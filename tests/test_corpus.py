@@ -282,7 +282,7 @@ def test_write_parquet_refuses_to_mix_with_an_old_dataset(tmp_path: Path, corpus
     assert len(back) == 2 * r.rows and back.year.isna().sum() == r.rows
 
 
-def test_the_last_batches_shrink_so_that_workers_end_together(corpus) -> None:
+def test_the_last_batches_shrink_so_that_workers_end_together() -> None:
     """Documents go out 4 at a time, but once fewer than 2 batches per worker are left, a
     batch is a quarter of what is left (for 2 workers), down to one document: a worker
     never starts 4 documents while the other has nothing left to do."""
