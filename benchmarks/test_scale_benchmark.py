@@ -35,11 +35,15 @@ ROUNDS = 5  # this machine class is a shared VM: one run can be 30% off, so the 
 # single run of half a second was off by up to 2x (a round's serial/pool ratio swung
 # x0.99-2.98 in one session), so the least time is the estimate of what the code costs.
 _CORPUS_RUN = """
-import json, sys, time, warnings
+import json, resource, statistics, sys, time, warnings
 warnings.simplefilter("ignore")
 from analysis.corpus import extract_document, extract_many
 
 RUNS = 3
+
+def faults():  # minor page faults so far, of this process and of its children it has waited for
+    return sum(resource.getrusage(who).ru_minflt
+               for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
 
 def main():
     mode, paths = sys.argv[1], sys.argv[2:]
@@ -64,13 +68,15 @@ def main():
         client.run(extract_document, paths[0])
         executor = client.get_executor()
     extract_many(paths, executor)
-    runs = []
+    runs, faulted = [], []
     for _ in range(RUNS):
-        start = time.perf_counter()
+        before, start = faults(), time.perf_counter()
         result = extract_many(paths, executor)
         runs.append(time.perf_counter() - start)
+        faulted.append(faults() - before)
     print(json.dumps({"seconds": min(runs), "runs": runs, "figures": len(result.figures),
-                      "errors": len(result.errors), "documents": len(result.metadata)}))
+                      "errors": len(result.errors), "documents": len(result.metadata),
+                      "faults": statistics.median(faulted)}))
     if client is not None:
         client.close()
         cluster.close()
@@ -190,6 +196,8 @@ def test_real_corpus_serial_processes_and_dask(benchmark, summary, real_corpus,
         else:
             line += (f"; {len(real_corpus)} docs, {serial['figures']:,} figures, "
                      f"{serial['errors']} errors")
+        if mode in ("serial", "processes"):  # (a Dask cluster's workers are not waited for)
+            line += f"; {runs[mode]['faults']:,.0f} page faults a run"
         summary(f"real corpus, {label}", line + ")")
         benchmark.extra_info[f"{mode} MB/s"] = round(mb / median, 2)
 
@@ -241,3 +249,47 @@ def test_concatenation_time_per_copy_and_memory(benchmark, summary, megabytes: i
            f"{per_copy:5.1f} ms vs {out['one_ms']:.1f} ms alone (x{ratio:.2f}); "
            f"{out['mb'] / out['seconds']:.2f} MB/s; peak RSS +{growth:.0f} MB over start-up "
            f"({growth / out['mb']:.1f}x input), {time.perf_counter() - t0:.0f} s with start-up")
+
+
+# What a page fault costs here: 64 MB written one byte per 4 KB page, in memory just mapped
+# (first touch), in memory touched before (no fault: the baseline) and, in a forked child, in
+# memory inherited from its parent (copy-on-write: what a pool's workers, and its parent while
+# they live, pay on each page of the parent's heap they write to first).
+_FAULT_COST = """
+import json, mmap, os, time
+
+SIZE, PAGE = 64 << 20, mmap.PAGESIZE
+
+def write_pages(buf):
+    start = time.perf_counter()
+    for i in range(0, SIZE, PAGE):
+        buf[i] = 1
+    return time.perf_counter() - start
+
+first = mmap.mmap(-1, SIZE)
+fresh = write_pages(first)
+touched = write_pages(first)
+read, write = os.pipe()
+pid = os.fork()
+if pid == 0:
+    os.write(write, str(write_pages(first)).encode())
+    os._exit(0)
+os.waitpid(pid, 0)
+cow = float(os.read(read, 64))
+pages = SIZE // PAGE
+print(json.dumps({"fresh_us": (fresh - touched) / pages * 1e6,
+                  "cow_us": (cow - touched) / pages * 1e6}))
+"""
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs fork")
+def test_page_fault_cost(benchmark, summary) -> None:
+    def measure() -> dict:
+        proc = subprocess.run([sys.executable, "-c", _FAULT_COST],
+                              capture_output=True, text=True, check=True)
+        return json.loads(proc.stdout)
+
+    out = benchmark.pedantic(measure, rounds=1, iterations=1)
+    summary("a page fault on this machine (64 MB, one write per page)",
+            f"{out['cow_us']:.1f} µs copy-on-write after fork, {out['fresh_us']:.1f} µs "
+            "first touch of new memory")
