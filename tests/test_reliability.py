@@ -345,6 +345,27 @@ def test_ctrl_c_on_a_worker_run_is_one_line_and_leaves_the_old_output(
     assert not _children(proc.pid)
 
 
+_FINISHED_POOL = """
+import multiprocessing, sys, time
+from analysis.corpus import extract_many
+result = extract_many(sys.argv[1:], 2)
+deadline = time.monotonic() + 30
+while multiprocessing.active_children() and time.monotonic() < deadline:
+    time.sleep(0.01)
+print(len(result.metadata), len(multiprocessing.active_children()))
+"""
+
+
+def test_a_finished_pool_run_reaps_its_workers_and_warns_of_nothing(many: list[Path]) -> None:
+    """A finished run does not wait for its idle workers to exit (the pool's thread reaps
+    them): they are gone soon after, with no warning of an unclosed pipe on the way."""
+    proc = subprocess.run([sys.executable, "-X", "dev", "-W", "error", "-c", _FINISHED_POOL,
+                           *map(str, many[:8])], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["8", "0"]
+    assert proc.stderr == ""
+
+
 def _wait_for(probe, seconds: float = 60):  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:

@@ -614,7 +614,11 @@ class _Runner:
         if not self.finished:  # interrupted: stop the workers now, not after their task
             self._terminate_workers()
             self._end_result_pipe()  # one may have been stopped halfway through a result
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        # Finished, the workers are idle and exit when told: the pool's own thread reaps them
+        # while the caller builds its table, instead of a wait of some milliseconds (their
+        # exit) after the last result (the pool's thread is joined at the latest when the
+        # interpreter exits). Interrupted, they are waited for: none is left behind.
+        self.pool.shutdown(wait=not self.finished, cancel_futures=True)
 
 
 def extract_many(
