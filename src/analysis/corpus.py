@@ -741,7 +741,8 @@ def _metadata_frame(results: Iterable[DocumentResult]) -> pd.DataFrame:
     rows = [{**r.metadata, "path": r.path} for r in results if r.metadata is not None]
     df = pd.DataFrame(rows, columns=[*METADATA_COLUMNS, "path"])
     df["session_date"] = pd.to_datetime(df["session_date"])
-    return df.astype({"year": "Int64"})
+    df["year"] = df["year"].astype("Int64")  # (astype on the frame copies every column)
+    return df
 
 
 # --- streaming writers ------------------------------------------------------------------------
