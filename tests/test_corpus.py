@@ -309,3 +309,12 @@ def test_the_last_batches_shrink_so_that_workers_end_together() -> None:
                            .run(tasks, window=64))
         assert pool.sizes == want
         assert sorted(r.index for r in results) == list(range(30))
+
+
+def test_metadata_has_the_same_dtypes_with_or_without_a_good_document(tmp_path: Path) -> None:
+    # Added after a review found the frame of a run with no good document had object columns
+    # where a run with one has str: a script that checks dtypes would break on an all-bad run.
+    good = extract_many([analysis.paths.raw_dir() / analysis.paths.DEFAULT_REPORT]).metadata
+    bad = extract_many([tmp_path / "missing.txt"]).metadata
+    assert len(good) == 1 and bad.empty
+    assert bad.dtypes.to_dict() == good.dtypes.to_dict()

@@ -740,6 +740,8 @@ def _metadata_frame(results: Iterable[DocumentResult]) -> pd.DataFrame:
 
     rows = [{**r.metadata, "path": r.path} for r in results if r.metadata is not None]
     df = pd.DataFrame(rows, columns=[*METADATA_COLUMNS, "path"])
+    if not rows:  # no column to infer text from: str, as when there are rows
+        df = df.astype(dict.fromkeys(df.columns, "str"))
     df["session_date"] = pd.to_datetime(df["session_date"])
     df["year"] = df["year"].astype("Int64")  # (astype on the frame copies every column)
     return df
