@@ -318,3 +318,12 @@ def test_metadata_has_the_same_dtypes_with_or_without_a_good_document(tmp_path: 
     bad = extract_many([tmp_path / "missing.txt"]).metadata
     assert len(good) == 1 and bad.empty
     assert bad.dtypes.to_dict() == good.dtypes.to_dict()
+
+
+def test_errors_have_the_same_dtypes_with_or_without_an_error(tmp_path: Path) -> None:
+    # Added with the test above, for the same reason (the frame without errors was object).
+    none = extract_many([analysis.paths.raw_dir() / analysis.paths.DEFAULT_REPORT]).errors
+    one = extract_many([tmp_path / "missing.txt"]).errors
+    assert none.empty and len(one) == 1
+    assert none.dtypes.to_dict() == one.dtypes.to_dict()
+    assert set(none.dtypes.astype(str)) == {"str"}

@@ -730,7 +730,9 @@ def _empty_figures() -> pd.DataFrame:
 def _errors_frame(errors: Iterable[dict[str, str] | None]) -> pd.DataFrame:
     import pandas as pd
 
-    return pd.DataFrame([e for e in errors if e], columns=list(ERROR_COLUMNS))
+    rows = [e for e in errors if e]
+    frame = pd.DataFrame(rows, columns=list(ERROR_COLUMNS))
+    return frame if rows else frame.astype(dict.fromkeys(ERROR_COLUMNS, "str"))
 
 
 def _metadata_frame(results: Iterable[DocumentResult]) -> pd.DataFrame:
