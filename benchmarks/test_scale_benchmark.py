@@ -35,13 +35,15 @@ ROUNDS = 5  # this machine class is a shared VM: one run can be 30% off, so the 
 # single run of half a second was off by up to 2x (a round's serial/pool ratio swung
 # x0.99-2.98 in one session), so the least time is the estimate of what the code costs.
 _CORPUS_RUN = """
-import json, resource, statistics, sys, time, warnings
+import json, multiprocessing, resource, statistics, sys, time, warnings
 warnings.simplefilter("ignore")
 from analysis.corpus import extract_document, extract_many
 
 RUNS = 3
 
-def faults():  # minor page faults so far, of this process and of its children it has waited for
+def faults(pool):  # minor page faults so far, of this process and the children it waited for
+    while pool and multiprocessing.active_children():  # a finished pool's workers: reaped in
+        time.sleep(0.001)                              # the background, counted once reaped
     return sum(resource.getrusage(who).ru_minflt
                for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
 
@@ -70,10 +72,10 @@ def main():
     extract_many(paths, executor)
     runs, faulted = [], []
     for _ in range(RUNS):
-        before, start = faults(), time.perf_counter()
+        before, start = faults(executor == 2), time.perf_counter()
         result = extract_many(paths, executor)
         runs.append(time.perf_counter() - start)
-        faulted.append(faults() - before)
+        faulted.append(faults(executor == 2) - before)
     print(json.dumps({"seconds": min(runs), "runs": runs, "figures": len(result.figures),
                       "errors": len(result.errors), "documents": len(result.metadata),
                       "faults": statistics.median(faulted)}))
@@ -117,7 +119,7 @@ def _halves_run(paths: list[Path], tmp: Path) -> dict:
     """Two independent serial processes, each on half the corpus (by bytes), told to start
     together, 3 times after a warm-up: a run lasts until the slower half is done, and the
     best of the 3 counts. No pool, no results sent anywhere, no table of the whole corpus:
-    the most this VM gives two processes on this work, against which the pool is read."""
+    what this VM gives two processes on this work, against which the pool is read."""
     script = _script(tmp)
     procs = [subprocess.Popen([sys.executable, str(script), "half", *map(str, half)],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
@@ -151,17 +153,17 @@ def test_real_corpus_serial_processes_and_dask(benchmark, summary, real_corpus,
     workers and as two independent serial processes on half of it each, interleaved: each
     round runs all four one after the other, so that the machine's drift (up to 2x within an
     hour) falls on all of them alike, and each speed-up is the median of the rounds' own
-    ratios. The two halves are what two processes get on this VM with nothing shared (two
-    busy cores run slower than one: the host's), so the pool and Dask are also given as a
-    share of their speed. Each mode runs in a fresh process of its own (a
-    Dask cluster's threads slow whatever else its process does: the serial run, if it
-    shared it), and is timed on its runs 2 to 4 there, the best of them counting: the
-    steady state of a long job, with as little of the neighbours' load as the VM allows.
-    The median of every single run is printed beside it."""
+    ratios. The two halves are what two processes get on this VM at that moment with nothing
+    shared (on this shared VM two busy cores often give much less than twice one), so the
+    pool and Dask are also given as a share of their speed. Each mode runs in a fresh
+    process of its own (a Dask cluster's threads slow whatever else its process does: the
+    serial run, if it shared it), and is timed on its runs 2 to 4 there, the best of them
+    counting: the steady state of a long job, with as little of the neighbours' load as the
+    VM allows. The median of every single run is printed beside it."""
     pytest.importorskip("distributed")
     modes = {"serial": "serial", "processes": "2 worker processes (pool start-up included)",
              "dask": "Dask LocalCluster, 2 workers (cluster start-up not included)",
-             "halves": "2 independent serial processes on half each (no pool: the VM's most)"}
+             "halves": "2 independent serial processes on half each (no pool, nothing shared)"}
     times: dict[str, list[float]] = {m: [] for m in modes}
     singles: dict[str, list[float]] = {m: [] for m in modes}
     runs: dict[str, dict] = {}

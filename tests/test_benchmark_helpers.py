@@ -4,7 +4,6 @@ only; the benchmarks themselves are not run by ``make test``."""
 from __future__ import annotations
 
 import importlib.util
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -15,7 +14,6 @@ def _scale_benchmark():
         "scale_benchmark", ROOT / "benchmarks" / "test_scale_benchmark.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("scale_benchmark", module)
     spec.loader.exec_module(module)
     return module
 
