@@ -16,10 +16,12 @@ from analysis.corpus import (
     ERROR_COLUMNS,
     CorpusResult,
     DocumentResult,
+    ExecutorError,
     collect,
     extract_document,
     extract_many,
     iter_extract,
+    process_pool,
     write_csv,
     write_parquet,
 )
@@ -327,3 +329,38 @@ def test_errors_have_the_same_dtypes_with_or_without_an_error(tmp_path: Path) ->
     assert none.empty and len(one) == 1
     assert none.dtypes.to_dict() == one.dtypes.to_dict()
     assert set(none.dtypes.astype(str)) == {"str"}
+
+
+def _sigint_handler_is_ignored() -> bool:
+    import signal
+
+    return signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+
+
+def test_a_kept_pool_runs_many_calls_like_a_pool_per_call(corpus) -> None:
+    paths = corpus["good"][:4]
+    serial = extract_many(paths)
+    with process_pool(2) as pool:
+        first, second = extract_many(paths, pool), extract_many(paths, pool)
+        assert pool.submit(_sigint_handler_is_ignored).result()  # Ctrl-C left to the parent
+    for result in (first, second):
+        pd.testing.assert_frame_equal(result.figures, serial.figures)
+        pd.testing.assert_frame_equal(result.metadata, serial.metadata)
+
+
+def test_a_kept_pool_whose_worker_died_says_so(corpus) -> None:
+    import os
+    import signal
+
+    paths = corpus["good"][:4]
+    with process_pool(2) as pool:
+        assert len(extract_many(paths, pool).metadata) == len(paths)
+        os.kill(next(iter(pool._processes)), signal.SIGKILL)  # its pool is broken for good
+        with pytest.raises(ExecutorError, match="ran none of the documents"):
+            extract_many(paths, pool)
+
+
+@pytest.mark.parametrize("workers", [0, -1, True, 1.5])
+def test_a_kept_pool_needs_a_whole_number_of_workers(workers) -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        process_pool(workers)
