@@ -23,23 +23,18 @@ def _corpus_mb(paths: list[Path]) -> float:
     return sum(p.stat().st_size for p in paths) / 1e6
 
 
-ROUNDS = 5  # this machine class is a shared VM: one run can be 30% off, so the median of 5
+ROUNDS = 15  # this machine class is a shared VM: a single run can be off by 2x
 
 
-# A corpus run in a fresh process (argv: mode, then the paths), timed on its runs 2 to 4;
-# prints JSON with the best of them. The first run warms what any long job has warmed
-# after its first seconds (imports, vocabulary, character tables, memory arenas grown to
-# size: a fresh process runs its first reports slower, with hundreds of page faults each);
-# a Dask cluster is started once, outside the timing, a process pool inside it, by each
-# run. The best of three: on this shared VM a neighbour's load only ever adds time, and a
-# single run of half a second was off by up to 2x (a round's serial/pool ratio swung
-# x0.99-2.98 in one session), so the least time is the estimate of what the code costs.
-_CORPUS_RUN = """
-import json, multiprocessing, resource, statistics, sys, time, warnings
+# One warm process per way of running the corpus (argv: mode, then the paths): it sets up
+# (a Dask cluster, a kept pool), runs the corpus once to warm what any long job has warmed
+# after its first seconds (imports, vocabulary, memory arenas grown to size), says "ready",
+# then runs it once more each time it reads a line, printing JSON. A pool made per call is
+# made inside each run, as `executor=2` does.
+_CORPUS_SERVER = """
+import json, multiprocessing, resource, sys, time, warnings
 warnings.simplefilter("ignore")
-from analysis.corpus import extract_document, extract_many
-
-RUNS = 3
+from analysis.corpus import extract_document, extract_many, process_pool
 
 def faults(pool):  # minor page faults so far, of this process and the children it waited for
     while pool and multiprocessing.active_children():  # a finished pool's workers: reaped in
@@ -50,20 +45,9 @@ def faults(pool):  # minor page faults so far, of this process and the children 
 def main():
     mode, paths = sys.argv[1], sys.argv[2:]
     extract_document(paths[0])
-    if mode == "half":  # one of two processes, each on half the corpus: runs when told
-        extract_many(paths)
-        print("ready", flush=True)
-        for _ in sys.stdin:
-            start = time.perf_counter()
-            result = extract_many(paths)
-            print(json.dumps({"seconds": time.perf_counter() - start,
-                              "figures": len(result.figures), "errors": len(result.errors),
-                              "documents": len(result.metadata)}), flush=True)
-        return
     cluster = client = None
-    executor = None if mode == "serial" else 2
+    executor = {"serial": None, "processes": 2}.get(mode)
     if mode == "kept":  # one pool for every run of this process, as a caller may keep one
-        from analysis.corpus import process_pool
         executor = process_pool(2)
     if mode == "dask":
         import distributed
@@ -73,15 +57,15 @@ def main():
         client.run(extract_document, paths[0])
         executor = client.get_executor()
     extract_many(paths, executor)
-    runs, faulted = [], []
-    for _ in range(RUNS):
-        before, start = faults(executor == 2), time.perf_counter()
+    print("ready", flush=True)
+    per_call_pool = mode == "processes"
+    for _ in sys.stdin:
+        before, start = faults(per_call_pool), time.perf_counter()
         result = extract_many(paths, executor)
-        runs.append(time.perf_counter() - start)
-        faulted.append(faults(executor == 2) - before)
-    print(json.dumps({"seconds": min(runs), "runs": runs, "figures": len(result.figures),
-                      "errors": len(result.errors), "documents": len(result.metadata),
-                      "faults": statistics.median(faulted)}))
+        seconds = time.perf_counter() - start
+        print(json.dumps({"seconds": seconds, "faults": faults(per_call_pool) - before,
+                          "figures": len(result.figures), "errors": len(result.errors),
+                          "documents": len(result.metadata)}), flush=True)
     if client is not None:
         client.close()
         cluster.close()
@@ -91,21 +75,6 @@ def main():
 if __name__ == "__main__":
     main()
 """
-
-
-def _script(tmp: Path) -> Path:
-    script = tmp / "corpus_run.py"  # a file, not -c: Dask's worker processes import __main__
-    script.write_text(_CORPUS_RUN, encoding="utf-8")
-    return script
-
-
-def _corpus_run(mode: str, paths: list[Path], tmp: Path) -> dict:
-    if mode == "halves":
-        return _halves_run(paths, tmp)
-    proc = subprocess.run([sys.executable, str(_script(tmp)), mode, *map(str, paths)],
-                          capture_output=True, text=True, check=False, timeout=600)
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def halves(paths: list[Path]) -> tuple[list[Path], list[Path]]:
@@ -120,97 +89,121 @@ def halves(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     return parts
 
 
-def _halves_run(paths: list[Path], tmp: Path) -> dict:
-    """Two independent serial processes, each on half the corpus (by bytes), told to start
-    together, 3 times after a warm-up: a run lasts until the slower half is done, and the
-    best of the 3 counts. No pool, no results sent anywhere, no table of the whole corpus:
-    what this VM gives two processes on this work, against which the pool is read."""
-    script = _script(tmp)
-    procs = [subprocess.Popen([sys.executable, str(script), "half", *map(str, half)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-             for half in halves(paths)]
-    runs, outs = [], []
-    try:
+class _Servers:
+    """The warm processes of :data:`_CORPUS_SERVER`, one or more per mode: ``run(mode)``
+    tells each of the mode's processes to run at once and waits for all of them (the run
+    lasts until the slowest is done)."""
+
+    def __init__(self, script: Path, jobs: dict[str, list[list[Path]]]):
+        self.procs: dict[str, list[subprocess.Popen]] = {}
+        try:
+            for mode, parts in jobs.items():
+                self.procs[mode] = [
+                    subprocess.Popen([sys.executable, str(script), mode, *map(str, part)],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+                    for part in parts]
+            for mode, procs in self.procs.items():
+                for proc in procs:
+                    assert proc.stdout is not None
+                    assert proc.stdout.readline().strip() == "ready", f"{mode} did not start"
+        except BaseException:
+            self.close()
+            raise
+
+    def run(self, mode: str) -> dict:
+        procs = self.procs[mode]
         for proc in procs:
-            assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
-        for _ in range(3):
+            assert proc.stdin is not None
+            proc.stdin.write("go\n")
+            proc.stdin.flush()
+        outs = [json.loads(proc.stdout.readline()) for proc in procs if proc.stdout]
+        assert len(outs) == len(procs), f"a {mode} process ended"
+        return {"seconds": max(out["seconds"] for out in outs),
+                **{k: sum(out[k] for out in outs)
+                   for k in ("faults", "figures", "errors", "documents")}}
+
+    def close(self) -> None:
+        for procs in self.procs.values():
             for proc in procs:
-                assert proc.stdin is not None
-                proc.stdin.write("go\n")
-                proc.stdin.flush()
-            outs = [json.loads(proc.stdout.readline()) for proc in procs if proc.stdout]
-            runs.append(max(out["seconds"] for out in outs))
-    finally:
-        for proc in procs:
-            if proc.stdin:
-                proc.stdin.close()  # the end of its input: it returns
-            proc.wait(timeout=60)
-            if proc.stdout:
-                proc.stdout.close()
-    assert all(proc.returncode == 0 for proc in procs)
-    return {"seconds": min(runs), "runs": runs,
-            **{k: sum(out[k] for out in outs) for k in ("figures", "errors", "documents")}}
+                if proc.stdin:
+                    proc.stdin.close()  # the end of its input: it returns
+        for procs in self.procs.values():
+            for proc in procs:
+                try:
+                    proc.wait(timeout=60)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+                if proc.stdout:
+                    proc.stdout.close()
 
 
 def test_real_corpus_serial_processes_and_dask(benchmark, summary, real_corpus,
                                               tmp_path: Path) -> None:
     """The real corpus serially, on 2 worker processes (a pool made by each call, as
-    ``executor=2`` does, and one pool kept across the calls, passed in: what a pool costs to
-    start, measured), on a Dask LocalCluster of 2 workers and as two independent serial
-    processes on half of it each, interleaved: each round runs all five one after the other,
-    so that the machine's drift (up to 2x within an
-    hour) falls on all of them alike, and each speed-up is the median of the rounds' own
-    ratios. The two halves are what two processes get on this VM at that moment with nothing
-    shared (on this shared VM two busy cores often give much less than twice one), so the
-    pool and Dask are also given as a share of their speed. Each mode runs in a fresh
-    process of its own (a Dask cluster's threads slow whatever else its process does: the
-    serial run, if it shared it), and is timed on its runs 2 to 4 there, the best of them
-    counting: the steady state of a long job, with as little of the neighbours' load as the
-    VM allows. The median of every single run is printed beside it."""
+    ``executor=2`` does, and one pool kept across the calls: what a pool costs to start), on
+    a Dask LocalCluster of 2 workers, and as two independent serial processes on half of it
+    each (no pool, nothing sent, no table of the whole corpus: what two processes get on this
+    VM at that moment; on this shared VM two busy cores often give much less than twice one).
+
+    Each mode has its warm process (two for the halves), waiting; a round runs the corpus
+    once in each mode, one mode after the other, so that all of them see the machine within
+    a few seconds of each other (it drifts by up to 2x within an hour, and single runs of half
+    a second by as much). A mode's speed is the median of its rounds; a speed-up is the median
+    of the rounds' own ratios, and the pools and Dask are also given as a share of the
+    halves' speed, round by round."""
     pytest.importorskip("distributed")
     modes = {"serial": "serial", "processes": "2 worker processes (pool start-up included)",
              "kept": "2 worker processes, one pool kept across the runs (process_pool)",
              "dask": "Dask LocalCluster, 2 workers (cluster start-up not included)",
              "halves": "2 independent serial processes on half each (no pool, nothing shared)"}
-    times: dict[str, list[float]] = {m: [] for m in modes}
-    singles: dict[str, list[float]] = {m: [] for m in modes}
-    runs: dict[str, dict] = {}
+    script = tmp_path / "corpus_server.py"  # a file: Dask's worker processes import __main__
+    script.write_text(_CORPUS_SERVER, encoding="utf-8")
+    jobs = {mode: [real_corpus] for mode in modes if mode != "halves"}
+    jobs["halves"] = list(halves(real_corpus))
+    runs: dict[str, list[dict]] = {m: [] for m in modes}
+    servers = _Servers(script, jobs)
+    try:
+        def one_round() -> None:
+            for mode in modes:
+                runs[mode].append(servers.run(mode))
 
-    def one_round() -> None:
-        for mode in modes:
-            runs[mode] = _corpus_run(mode, real_corpus, tmp_path)
-            times[mode].append(runs[mode]["seconds"])
-            singles[mode] += runs[mode]["runs"]
-
-    benchmark.pedantic(one_round, rounds=ROUNDS, iterations=1)
+        benchmark.pedantic(one_round, rounds=ROUNDS, iterations=1)
+    finally:
+        servers.close()
     mb = _corpus_mb(real_corpus)
-    serial = runs["serial"]
-    for run in runs.values():
+    times = {m: [r["seconds"] for r in rs] for m, rs in runs.items()}
+    serial = runs["serial"][-1]
+    for run in (r for rs in runs.values() for r in rs):
         assert run["documents"] + run["errors"] == len(real_corpus)
         assert run["figures"] == serial["figures"]
     for mode, label in modes.items():
         ts = times[mode]
         median = statistics.median(ts)
-        line = (f"{mb / median:5.2f} MB/s median of {ROUNDS} rounds, each the best of "
-                f"{len(runs[mode]['runs'])} runs "
-                f"(best {mb / min(ts):.2f}; every single run: median "
-                f"{mb / statistics.median(singles[mode]):.2f}; {mb:.1f} MB in {median:.2f} s")
+        line = (f"{mb / median:5.2f} MB/s median of {ROUNDS} rounds (best {mb / min(ts):.2f}; "
+                f"{mb:.1f} MB in {median:.2f} s")
         if mode != "serial":
             ratios = [s / t for s, t in zip(times["serial"], ts, strict=True)]
             line += (f"; x{statistics.median(ratios):.2f} serial, median of the rounds' "
-                     f"ratios, range x{min(ratios):.2f}–{max(ratios):.2f}")
+                     f"ratios, middle half x{_quartiles(ratios)}")
             if mode != "halves":
-                share = statistics.median(
-                    h / t for h, t in zip(times["halves"], ts, strict=True))
-                line += f"; {share:.0%} of the two halves' speed"
+                shares = [h / t for h, t in zip(times["halves"], ts, strict=True)]
+                line += f"; {statistics.median(shares):.0%} of the two halves' speed"
         else:
             line += (f"; {len(real_corpus)} docs, {serial['figures']:,} figures, "
                      f"{serial['errors']} errors")
         if mode in ("serial", "processes"):  # (a Dask cluster's or a kept pool's workers are
-            # not waited for in the run)
-            line += f"; {runs[mode]['faults']:,.0f} page faults a run"
+            # not waited for in a run)
+            faults = statistics.median(r["faults"] for r in runs[mode])
+            line += f"; {faults:,.0f} page faults a run"
         summary(f"real corpus, {label}", line + ")")
         benchmark.extra_info[f"{mode} MB/s"] = round(mb / median, 2)
+
+
+def _quartiles(values: list[float]) -> str:
+    """The first and third quartiles, as ``1.41–1.69``."""
+    q1, _, q3 = statistics.quantiles(values, n=4)
+    return f"{q1:.2f}–{q3:.2f}"
 
 
 _CONCAT = """
