@@ -270,14 +270,13 @@ def process_pool(workers: int | None = None) -> ProcessPoolExecutor:
     """A process pool to keep across many calls in one session (``with process_pool(2) as
     pool: extract_many(a, pool); extract_many(b, pool)``); default: one worker per CPU.
 
-    ``executor=2`` makes a pool for its call, and starting one costs about a fifth of a call
-    on the 78 real reports: forking the workers, then a copy of each page of memory that they,
-    or this process while they live, write to first (x1.5 serial there, against x1.9 for a
-    pool kept across calls, on 2 cores). Its workers behave as ``executor=2``'s: Ctrl-C is
-    left to this process, and they write nothing to the terminal. Unlike ``executor=2``'s, a
-    pool whose worker died is broken for good (it is yours, and not renewed): the rest of a run
-    on it becomes error rows (an :class:`ExecutorError` if no document ran), and a new pool is
-    needed.
+    ``executor=2`` makes a pool for its call, and starting one costs about a tenth of a call
+    on the 78 real reports (2 workers; the README's speed table): forking the workers, then a
+    copy of each page of memory that they, or this process while they live, write to first.
+    Its workers behave as ``executor=2``'s: Ctrl-C is left to this process, and they write
+    nothing to the terminal. Unlike ``executor=2``'s, a pool whose worker died is broken for
+    good (it is yours, and not renewed): the rest of a run on it becomes error rows (an
+    :class:`ExecutorError` if no document ran), and a new pool is needed.
     """
     n = (os.cpu_count() or 1) if workers is None else workers
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
