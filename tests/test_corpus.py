@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -356,6 +357,9 @@ def test_a_kept_pool_whose_worker_died_says_so(corpus) -> None:
     with process_pool(2) as pool:
         assert len(extract_many(paths, pool).metadata) == len(paths)
         os.kill(next(iter(pool._processes)), signal.SIGKILL)  # its pool is broken for good
+        deadline = time.monotonic() + 30
+        while not pool._broken and time.monotonic() < deadline:  # as the pool sees it, so
+            time.sleep(0.01)  # that no document of the next run is done before it does
         with pytest.raises(ExecutorError, match="ran none of the documents"):
             extract_many(paths, pool)
 
