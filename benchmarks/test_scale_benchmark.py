@@ -1,4 +1,6 @@
-"""Scale: the real corpus (serial, 2 processes, Dask) and 10 MB / 100 MB texts (``make benchmark``).
+"""Scale (``make benchmark``): the real corpus (serial, a pool per call and a kept pool of 2
+processes, Dask, two independent processes on half of it each), 10 MB / 100 MB texts, and
+what a page fault costs on this machine.
 
 Throughput is MB/s of input bytes (UTF-8 as stored). The concatenations repeat the body of
 the Liujiang report (title to the last part, before its appendix and glossary, so that every
@@ -10,6 +12,7 @@ its peak resident memory (``VmHWM``) is its own.
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -116,8 +119,9 @@ class _Servers:
             assert proc.stdin is not None
             proc.stdin.write("go\n")
             proc.stdin.flush()
-        outs = [json.loads(proc.stdout.readline()) for proc in procs if proc.stdout]
-        assert len(outs) == len(procs), f"a {mode} process ended"
+        lines = [proc.stdout.readline() if proc.stdout else "" for proc in procs]
+        assert all(lines), f"a {mode} process ended (its error went to the terminal)"
+        outs = [json.loads(line) for line in lines]
         return {"seconds": max(out["seconds"] for out in outs),
                 **{k: sum(out[k] for out in outs)
                    for k in ("faults", "figures", "errors", "documents")}}
@@ -286,7 +290,7 @@ print(json.dumps({"fresh_us": (fresh - touched) / pages * 1e6,
 """
 
 
-@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs fork")
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_page_fault_cost(benchmark, summary) -> None:
     def measure() -> dict:
         proc = subprocess.run([sys.executable, "-c", _FAULT_COST],
